@@ -1,0 +1,35 @@
+import type { ConstraintPlugin } from '../constraints/constraint';
+import type { Locale } from '../explain/messages/types';
+import type { ParseOptions } from '../model/parse-options';
+import type { ScorerPlugin } from '../scoring/scorer';
+
+/** What `match` and `scorePairs` take: raw JSON-like values or the output of the parse functions. */
+export interface MatchInput {
+  /** An array of participants or `{ participants: [...] }`, raw or from `parseParticipants`. */
+  readonly participants: unknown;
+  /** A program, raw or from `parseProgram`; absent means the default program. */
+  readonly program?: unknown;
+}
+
+/** Options of `match` and `scorePairs`. */
+export interface MatchOptions {
+  /** Language of every text of the result. Default `en`. */
+  readonly locale?: Locale;
+  /** Custom scorers; each needs a weight under its id in `program.weights`. */
+  readonly scorers?: readonly ScorerPlugin[];
+  /** Custom hard constraints, applied after the built-in ones. */
+  readonly constraints?: readonly ConstraintPlugin[];
+  /** How to parse raw input: unknown-field policy, string limit. */
+  readonly parse?: Omit<ParseOptions, 'skills'>;
+  /** Year over which time-zone gaps are taken (daylight saving included). Default 2026. */
+  readonly timezoneYear?: number;
+  /**
+   * Whether to compute, for each pair and each unmatched participant, the best partner they could
+   * have had and what forcing it would cost. Default `true`; turn off to save time on very large
+   * cohorts.
+   */
+  readonly alternatives?: boolean;
+}
+
+/** Default year over which time-zone gaps are taken. */
+export const DEFAULT_TIMEZONE_YEAR = 2026;

@@ -1,0 +1,115 @@
+import { checkConstraint, type PairConstraint } from '../constraints/constraint';
+import { builtinConstraints } from '../constraints/builtins';
+import { PluginError, UnsupportedRuleError, throwIfAny, type Issue } from '../errors';
+import type { CohortContext } from '../model/context';
+import { checkProgramReferences } from '../model/cross-checks';
+import { parseParticipants, type Participant } from '../model/participant';
+import { parseProgram, unknownWeightIssues, type Program } from '../model/program';
+import { builtinScorerIds, builtinScorers } from '../scoring/builtins';
+import { checkScorer, type Scorer } from '../scoring/scorer';
+import { DEFAULT_TIMEZONE_YEAR, type MatchInput, type MatchOptions } from './options';
+
+/** A scorer with its place in the weighted sum. */
+export interface WeightedScorer {
+  /** The scorer, bound to the cohort. */
+  readonly scorer: Scorer;
+  /** Its share of the total weight, in (0, 1]. */
+  readonly share: number;
+  /** Points per unit of scorer value: `100 * share`. */
+  readonly coef: number;
+  /** True for user scorers, whose values are checked to be in [0, 1]. */
+  readonly custom: boolean;
+}
+
+/** Validated input with its plug-ins bound to the cohort. */
+export interface Prepared {
+  readonly participants: readonly Participant[];
+  readonly program: Program;
+  readonly context: CohortContext;
+  /** Scorers with a positive weight, built-ins first in their fixed order, then custom ones. */
+  readonly scorers: readonly WeightedScorer[];
+  /** Hard pair rules in attribution order: built-ins, then custom ones. */
+  readonly constraints: readonly PairConstraint[];
+}
+
+const byId = (a: Participant, b: Participant) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * Validates the input (program first, for its taxonomy) and binds the plug-ins to the cohort.
+ *
+ * @throws ValidationError, UnsupportedRuleError, PluginError.
+ */
+export function prepare(input: MatchInput, options: MatchOptions): Prepared {
+  if (input === null || typeof input !== 'object') {
+    throwIfAny([{ path: [], message: 'match takes { participants, program }', received: input }]);
+  }
+  const program = parseProgram(input.program ?? {});
+  const participants = parseParticipants(input.participants, { ...options.parse, skills: program.skills });
+  throwIfAny(checkProgramReferences(program, participants));
+  rejectUnsupported(program);
+
+  const juniors = participants.filter((p) => p.role === 'junior').sort(byId);
+  const seniors = participants.filter((p) => p.role === 'senior').sort(byId);
+  const context: CohortContext = Object.freeze({
+    program,
+    juniors,
+    seniors,
+    byId: new Map(participants.map((p) => [p.id, p] as const)),
+    skillsById: new Map(program.skills.map((s) => [s.id, s] as const)),
+    timezoneYear: options.timezoneYear ?? DEFAULT_TIMEZONE_YEAR,
+  });
+
+  const custom = (options.scorers ?? []).map((plugin, i) => {
+    const scorer = typeof plugin === 'function' ? plugin(context) : plugin;
+    checkScorer(scorer, `scorers[${i}]`);
+    return scorer;
+  });
+  const pluginIssues: Issue[] = [];
+  const seen = new Set(builtinScorerIds);
+  custom.forEach((s, i) => {
+    if (seen.has(s.id)) pluginIssues.push({ path: ['scorers', i, 'id'], message: `scorer id already used${builtinScorerIds.includes(s.id) ? ' by a built-in scorer' : ''}`, received: s.id });
+    seen.add(s.id);
+  });
+  const scorerIds = [...builtinScorerIds, ...custom.map((s) => s.id)];
+  const [pluginIssue, ...morePluginIssues] = pluginIssues;
+  if (pluginIssue) throw new PluginError([pluginIssue, ...morePluginIssues]);
+  throwIfAny(unknownWeightIssues(program, scorerIds));
+
+  const totalWeight = Object.values(program.weights).reduce((a, b) => a + b, 0);
+  const scorers: WeightedScorer[] = [];
+  const add = (scorer: Scorer, isCustom: boolean) => {
+    const weight = program.weights[scorer.id] ?? 0;
+    if (weight > 0) scorers.push({ scorer, share: weight / totalWeight, coef: (100 * weight) / totalWeight, custom: isCustom });
+  };
+  for (const id of builtinScorerIds) {
+    if ((program.weights[id] ?? 0) > 0) add((builtinScorers[id] as (c: CohortContext) => Scorer)(context), false);
+  }
+  for (const s of custom) add(s, true);
+  const unweighted = custom.filter((s) => !((program.weights[s.id] ?? 0) > 0));
+  const [firstUnweighted, ...otherUnweighted] = unweighted.map((s) => ({
+    path: ['program', 'weights', s.id],
+    message: `custom scorer "${s.id}" has no positive weight in program.weights, so it would never count`,
+  }));
+  if (firstUnweighted) throw new PluginError([firstUnweighted, ...otherUnweighted]);
+
+  const constraints = [...builtinConstraints(context)];
+  (options.constraints ?? []).forEach((plugin, i) => {
+    const constraint = typeof plugin === 'function' ? plugin(context) : plugin;
+    checkConstraint(constraint, `constraints[${i}]`);
+    constraints.push(constraint);
+  });
+  return { participants, program, context, scorers, constraints };
+}
+
+/** Refuses rules that validate but are not enforced yet, rather than ignoring them. */
+function rejectUnsupported(program: Program): void {
+  const issues: Issue[] = program.quotas.map((quota, i) => ({
+    path: ['program', 'quotas', i],
+    message: `quota "${quota.id}" (${quota.kind}) is valid but not enforced by this version; remove it to match without it`,
+  }));
+  if (program.objective === 'maximin') {
+    issues.push({ path: ['program', 'objective'], message: 'objective "maximin" is valid but not supported by this version; use maxScore or maxPairsThenScore', received: 'maximin' });
+  }
+  const [first, ...rest] = issues;
+  if (first) throw new UnsupportedRuleError([first, ...rest]);
+}

@@ -1,0 +1,113 @@
+import type { Prepared } from '../engine/prepare';
+import type { Eligibility } from '../engine/eligibility';
+import { displayName } from '../model/context';
+import type { Participant } from '../model/participant';
+import type { ResultPair } from '../model/result';
+import { renderReason } from './messages/render';
+import type { Locale, Reason } from './messages/types';
+import type { SolutionView } from './solution-view';
+
+/** What the pair explanations need beyond the cohort. */
+export interface PairExplainer {
+  readonly prepared: Prepared;
+  readonly eligibility: Eligibility;
+  readonly view: SolutionView;
+  readonly locale: Locale;
+  /** Edge ids that were locked by the program. */
+  readonly locked: ReadonlySet<number>;
+  /** Drop of the total if the edge were forced; `null` = would cost a pair; `undefined` = not computed. */
+  readonly forcingCost: (edge: number) => number | null | undefined;
+}
+
+/**
+ * Explains one chosen pair: contributions with reasons, each side's rank of the other, the best
+ * partner each could have had instead and what forcing it would cost.
+ */
+export function explainPair(x: PairExplainer, edge: number): ResultPair {
+  const { view, eligibility, locale } = x;
+  const row = view.edgeRow[edge]!;
+  const col = view.graph.edgeCol[edge]!;
+  const junior = eligibility.juniors[row]!;
+  const senior = eligibility.seniors[col]!;
+  const render = (r: Reason) => renderReason(r, locale);
+
+  let score = 0;
+  const contributions = x.prepared.scorers.map(({ scorer, coef, share }) => {
+    const value = scorer.score(junior, senior);
+    const points = coef * value;
+    score += points;
+    return { scorer: scorer.id, points, value, share, reasons: scorer.explain(junior, senior).map(render) };
+  });
+
+  const juniorRanked = view.ranked('junior', row);
+  const seniorRanked = view.ranked('senior', col);
+  const ranks = {
+    junior: { rank: juniorRanked.indexOf(edge) + 1, of: juniorRanked.length },
+    senior: { rank: seniorRanked.indexOf(edge) + 1, of: seniorRanked.length },
+  };
+  const names = { junior: displayName(junior), senior: displayName(senior) };
+  const text: string[] = [render({ messageId: 'pair.summary', params: { ...names, score } })];
+  if (x.locked.has(edge)) text.push(render({ messageId: 'pair.locked', params: names }));
+  const top = [...contributions].sort((a, b) => b.points - a.points)[0];
+  if (top && top.points > 0 && top.reasons[0]) text.push(`${capitalize(top.reasons[0])}.`);
+  text.push(
+    render({
+      messageId: 'pair.ranks',
+      params: { ...names, juniorRank: ranks.junior.rank, juniorOf: ranks.junior.of, seniorRank: ranks.senior.rank, seniorOf: ranks.senior.of },
+    }),
+  );
+
+  const alternatives: ResultPair['alternatives'] = [];
+  if (!x.locked.has(edge)) {
+    for (const side of ['junior', 'senior'] as const) {
+      const ranked = side === 'junior' ? juniorRanked : seniorRanked;
+      const best = ranked.find((e) => view.chosen[e] !== 1);
+      if (best === undefined || view.graph.edgeWeight[best]! <= view.graph.edgeWeight[edge]!) continue;
+      const cost = x.forcingCost(best);
+      if (cost === undefined) continue;
+      const person = side === 'junior' ? junior : senior;
+      const partner = side === 'junior' ? eligibility.seniors[view.graph.edgeCol[best]!]! : eligibility.juniors[view.edgeRow[best]!]!;
+      const holders = partnersOf(x, side === 'junior' ? 'senior' : 'junior', side === 'junior' ? view.graph.edgeCol[best]! : view.edgeRow[best]!);
+      const altScore = view.graph.edgeWeight[best]!;
+      alternatives.push({ side, partnerId: partner.id, score: altScore, pairedWith: holders.map((p) => p.id), cost });
+      const common = { person: displayName(person), partner: displayName(partner), score: altScore };
+      const holder = holders.map(displayName).join(', ');
+      text.push(
+        render(
+          cost === null
+            ? { messageId: 'alternative.losesPair', params: { ...common, holder } }
+            : holders.length > 0
+              ? { messageId: 'alternative.taken', params: { ...common, holder, cost } }
+              : { messageId: 'alternative.free', params: { ...common, cost } },
+        ),
+      );
+    }
+  }
+
+  const notes = x.prepared.constraints.flatMap((c) => {
+    const note = c.note?.(junior, senior);
+    return note ? [render(note)] : [];
+  });
+  return {
+    juniorId: junior.id,
+    seniorId: senior.id,
+    score,
+    contributions,
+    explanation: text.join(' '),
+    locked: x.locked.has(edge),
+    ranks,
+    alternatives,
+    notes,
+  };
+}
+
+/** The partners a participant has in the result. */
+export function partnersOf(x: Pick<PairExplainer, 'view' | 'eligibility'>, side: 'junior' | 'senior', index: number): Participant[] {
+  return x.view.chosenEdges(side, index).map((e) =>
+    side === 'junior' ? x.eligibility.seniors[x.view.graph.edgeCol[e]!]! : x.eligibility.juniors[x.view.edgeRow[e]!]!,
+  );
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

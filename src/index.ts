@@ -1,0 +1,64 @@
+/**
+ * binome: forms reverse-mentoring pairs. Scores the skill gaps between juniors and seniors,
+ * solves the optimal assignment under hard constraints, and explains every match.
+ *
+ * @packageDocumentation
+ */
+
+export { match } from './engine/match';
+export { scorePairs, type PairScores } from './engine/score-pairs';
+export { DEFAULT_TIMEZONE_YEAR, type MatchInput, type MatchOptions } from './engine/options';
+
+export { parseParticipants, participantFields, participantSchema, participantsSchema, type Participant, type Role } from './model/participant';
+export {
+  defaultProgram,
+  defaultWeights,
+  parseProgram,
+  programSchema,
+  type Constraints,
+  type Objective,
+  type PairRef,
+  type Program,
+  type ProgramInput,
+  type Quota,
+} from './model/program';
+export { parseHistory, historySchema, type Cohort, type History, type HistoryPair, type Outcome } from './model/history';
+export { defaultSkills, skillSchema, type SkillDef, type Teacher } from './model/taxonomy';
+export { DEFAULT_MAX_STRING_LENGTH, type ParseOptions } from './model/parse-options';
+export { displayName, type CohortContext } from './model/context';
+export { jsonSchema, type SchemaKind } from './model/json-schema';
+export {
+  matchResultSchema,
+  type Contribution,
+  type MatchResult,
+  type MatchStats,
+  type ResultPair,
+  type Unmatched,
+  type UnmatchedReason,
+} from './model/result';
+
+export { defineScorer, type Scorer, type ScorerPlugin } from './scoring/scorer';
+export { builtinScorerIds, builtinScorers } from './scoring/builtins';
+export { skillGap } from './scoring/skill-gap';
+export { reciprocity } from './scoring/reciprocity';
+export { crossSilo } from './scoring/cross-silo';
+export { availability } from './scoring/availability';
+export { openness, NEUTRAL_OPENNESS } from './scoring/openness';
+
+export { defineConstraint, type ConstraintPlugin, type PairConstraint } from './constraints/constraint';
+export { builtinConstraints } from './constraints/builtins';
+
+export { renderReason } from './explain/messages/render';
+export type { Catalog, ExclusionCount, Formatter, Locale, LocalizedText, MessageId, MessageParams, Reason } from './explain/messages/types';
+
+export {
+  BinomeError,
+  LockedPairConflictError,
+  PluginError,
+  UnsupportedRuleError,
+  ValidationError,
+  formatIssue,
+  formatPath,
+  type ErrorCode,
+  type Issue,
+} from './errors';

@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { throwIfAny, type Issue } from '../errors';
+import { DEFAULT_MAX_STRING_LENGTH } from './parse-options';
+import { defaultSkills, skillSchema } from './taxonomy';
+import { fromZodIssues, suggest, zodMessage } from './zod-issues';
+
+const id = z.string().min(1).max(DEFAULT_MAX_STRING_LENGTH);
+const pairRef = z.strictObject({ juniorId: id, seniorId: id });
+const side = z.enum(['junior', 'senior']);
+const attributeValue = z.union([z.string().max(DEFAULT_MAX_STRING_LENGTH), z.number(), z.boolean()]);
+
+/** Default weights of the built-in scorers (those of the sample program). */
+export const defaultWeights: Readonly<Record<string, number>> = Object.freeze({
+  skillGap: 0.45,
+  reciprocity: 0.2,
+  crossSilo: 0.15,
+  availability: 0.1,
+  openness: 0.1,
+});
+
+const constraintsSchema = z.strictObject({
+  /** Only volunteers are paired; others are reported `not-volunteer`. */
+  volunteersOnly: z.boolean().default(true),
+  /** No pair inside a management chain, in either direction. */
+  notInReportingLine: z.boolean().default(true),
+  /** Junior and senior in different departments. */
+  differentDepartment: z.boolean().default(false),
+  /** At least one common language (when both sides list languages). */
+  sharedLanguage: z.boolean().default(true),
+  /** Largest time-zone gap in hours over the year, inclusive (when both sides give a zone). */
+  maxTimezoneGapHours: z.number().min(0).max(12).optional(),
+  /** Least number of common availability slots (when both sides list slots); 0 = no rule. */
+  minAvailabilityOverlap: z.int().min(0).max(100).default(0),
+  /** Never pair people who were partners before (`pastPartners`, either side). */
+  avoidPastPartners: z.boolean().default(true),
+  /** Least pair score, 0..100; 0 = no rule. */
+  minScore: z.number().min(0).max(100).default(0),
+  /** Pairs that must never be formed. */
+  forbiddenPairs: z.array(pairRef).default([]),
+  /** Pairs that must be in the result. */
+  lockedPairs: z.array(pairRef).default([]),
+});
+
+const shareWhere = z.union([
+  z.enum(['differentSite', 'differentDepartment']),
+  z.strictObject({ side, attribute: id, equals: attributeValue }),
+]);
+const quotaSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    id,
+    kind: z.enum(['minShare', 'maxShare']),
+    of: z.literal('pairs').default('pairs'),
+    where: shareWhere,
+    share: z.number().min(0).max(1),
+  }),
+  z.strictObject({
+    id,
+    kind: z.enum(['minPairs', 'maxPairs']),
+    per: z.union([
+      z.strictObject({ side, field: z.enum(['department', 'site', 'tag']) }),
+      z.strictObject({ side, attribute: id }),
+    ]),
+    count: z.int().min(0),
+    values: z.array(attributeValue).optional(),
+  }),
+  z.strictObject({ id, kind: z.literal('mustMatch'), tag: id.optional(), ids: z.array(id).optional() }),
+]);
+
+/** The zod schema of a program; every field has a default, so `{}` is a valid program. */
+export const programSchema = z.strictObject({
+  name: z.string().max(DEFAULT_MAX_STRING_LENGTH).optional(),
+  skills: z.array(skillSchema).default(() => defaultSkills.map((s) => ({ ...s }))),
+  weights: z.record(id, z.number().min(0)).default(() => ({ ...defaultWeights })),
+  constraints: constraintsSchema.prefault({}),
+  quotas: z.array(quotaSchema).default([]),
+  capacity: z
+    .strictObject({ junior: z.int().min(1).max(1000).default(1), senior: z.int().min(1).max(1000).default(1) })
+    .prefault({}),
+  objective: z.enum(['maxScore', 'maxPairsThenScore', 'maximin']).default('maxPairsThenScore'),
+});
+
+/** A program as written by a user (every field optional). */
+export type ProgramInput = z.input<typeof programSchema>;
+/** A validated program with every default filled in, as returned by {@link parseProgram}. */
+export type Program = z.output<typeof programSchema>;
+/** The hard constraints of a program. */
+export type Constraints = Program['constraints'];
+/** One quota rule on the cohort as a whole. */
+export type Quota = Program['quotas'][number];
+/** What a match optimises. */
+export type Objective = Program['objective'];
+/** A `{ juniorId, seniorId }` reference. */
+export type PairRef = z.output<typeof pairRef>;
+
+const topKeys = Object.keys(programSchema.shape);
+const constraintKeys = Object.keys(constraintsSchema.shape);
+
+/**
+ * Validates a program and fills in its defaults. Checks each field, then across fields: unique
+ * skill ids and quota ids, at least one positive weight, a `mustMatch` naming a tag or ids.
+ *
+ * @param input - Parsed JSON (any value, `{}` included); never mutated.
+ * @returns The program with every default filled in.
+ * @throws {@link ValidationError} listing every problem with its path, e.g.
+ *   `program.weights.reciprocity: must be >= 0, got -1`.
+ * @example
+ * const program = parseProgram({ objective: 'maxScore', constraints: { minScore: 20 } });
+ */
+export function parseProgram(input: unknown): Program {
+  const result = programSchema.safeParse(input ?? {}, { error: zodMessage });
+  if (!result.success) {
+    throwIfAny(
+      fromZodIssues(result.error.issues, input, ['program'], (path) =>
+        path.length === 0 ? topKeys : path.length === 1 && path[0] === 'constraints' ? constraintKeys : undefined,
+      ),
+    );
+  }
+  const program = result.data as Program;
+  throwIfAny(checkProgram(program));
+  return program;
+}
+
+function checkProgram(program: Program): Issue[] {
+  const issues: Issue[] = [];
+  const skillSeen = new Set<string>();
+  program.skills.forEach((skill, i) => {
+    if (skillSeen.has(skill.id)) issues.push({ path: ['program', 'skills', i, 'id'], message: 'duplicate skill id', received: skill.id });
+    skillSeen.add(skill.id);
+  });
+  if (!Object.values(program.weights).some((w) => w > 0)) {
+    issues.push({ path: ['program', 'weights'], message: 'at least one weight must be positive', received: program.weights });
+  }
+  const quotaSeen = new Set<string>();
+  program.quotas.forEach((quota, i) => {
+    if (quotaSeen.has(quota.id)) issues.push({ path: ['program', 'quotas', i, 'id'], message: 'duplicate quota id', received: quota.id });
+    quotaSeen.add(quota.id);
+    if (quota.kind === 'mustMatch' && (quota.tag === undefined) === (quota.ids === undefined)) {
+      issues.push({ path: ['program', 'quotas', i], message: 'mustMatch needs exactly one of "tag" or "ids"' });
+    }
+  });
+  return issues;
+}
+
+/**
+ * Names the weight keys that match no scorer, with a hint when one is a near miss.
+ *
+ * @internal Used by `match` once the custom scorers are known.
+ */
+export function unknownWeightIssues(program: Program, scorerIds: readonly string[]): Issue[] {
+  const known = new Set(scorerIds);
+  return Object.keys(program.weights)
+    .filter((key) => !known.has(key))
+    .map((key) => {
+      const hint = suggest(key, scorerIds);
+      return {
+        path: ['program', 'weights', key],
+        message: `no scorer with this id (known: ${scorerIds.join(', ')}${hint ? `; did you mean "${hint}"?` : ''})`,
+      };
+    });
+}
+
+/**
+ * The default program: the 12-skill taxonomy, the default weights, volunteers only, no pair inside
+ * a reporting line, a shared language, no past partners, capacity 1 each, `maxPairsThenScore`.
+ */
+export const defaultProgram: Program = parseProgram({});

@@ -1,0 +1,33 @@
+import type { Reason } from '../explain/messages/types';
+import { displayName } from '../model/context';
+import type { Scorer } from './scorer';
+
+/** Openness counted for a side that did not answer the questionnaire (the middle of 0..5). */
+export const NEUTRAL_OPENNESS = 2.5;
+
+/**
+ * `openness`: both sides' mindset from the volunteer questionnaire, the mean of the two on 0..5
+ * scaled to [0, 1]; a side without an answer counts as {@link NEUTRAL_OPENNESS}.
+ */
+export function openness(): Scorer {
+  return {
+    id: 'openness',
+    score: (junior, senior) => ((junior.openness ?? NEUTRAL_OPENNESS) + (senior.openness ?? NEUTRAL_OPENNESS)) / 10,
+    explain(junior, senior) {
+      const reasons: Reason[] = [];
+      for (const p of [junior, senior]) {
+        if (p.openness === undefined) reasons.push({ messageId: 'openness.missing', params: { who: displayName(p), neutral: NEUTRAL_OPENNESS } });
+      }
+      reasons.push({
+        messageId: 'openness.both',
+        params: {
+          junior: displayName(junior),
+          senior: displayName(senior),
+          juniorLevel: junior.openness ?? NEUTRAL_OPENNESS,
+          seniorLevel: senior.openness ?? NEUTRAL_OPENNESS,
+        },
+      });
+      return reasons;
+    },
+  };
+}
