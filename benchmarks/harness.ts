@@ -30,7 +30,7 @@ export function measure(fn: () => unknown, runs = 5): Measure {
 /** Prints one table of cases, each with its baseline and the ratio. */
 export function printTable(title: string, rows: readonly { name: string; ours: Measure; baseline?: Measure; baselineName?: string; note?: string }[]): void {
   console.log(`\n## ${title}\n`);
-  console.log('| case | ours (median ms) | peak MiB | baseline | baseline (median ms) | ratio ours/baseline | note |');
+  console.log('| case | ours (median ms) | RSS growth MiB | baseline | baseline (median ms) | ratio ours/baseline | note |');
   console.log('|---|---:|---:|---|---:|---:|---|');
   for (const r of rows) {
     const ratio = r.baseline ? (r.ours.medianMs / r.baseline.medianMs).toFixed(2) : '-';

@@ -39,11 +39,9 @@ export function explainPair(x: PairExplainer, edge: number): ResultPair {
     return { scorer: scorer.id, points, value, share, reasons: scorer.explain(junior, senior).map(render) };
   });
 
-  const juniorRanked = view.ranked('junior', row);
-  const seniorRanked = view.ranked('senior', col);
   const ranks = {
-    junior: { rank: juniorRanked.indexOf(edge) + 1, of: juniorRanked.length },
-    senior: { rank: seniorRanked.indexOf(edge) + 1, of: seniorRanked.length },
+    junior: { rank: view.rank('junior', row, edge), of: view.degree('junior', row) },
+    senior: { rank: view.rank('senior', col, edge), of: view.degree('senior', col) },
   };
   const names = { junior: displayName(junior), senior: displayName(senior) };
   const text: string[] = [render({ messageId: 'pair.summary', params: { ...names, score } })];
@@ -60,9 +58,8 @@ export function explainPair(x: PairExplainer, edge: number): ResultPair {
   const alternatives: ResultPair['alternatives'] = [];
   if (!x.locked.has(edge)) {
     for (const side of ['junior', 'senior'] as const) {
-      const ranked = side === 'junior' ? juniorRanked : seniorRanked;
-      const best = ranked.find((e) => view.chosen[e] !== 1);
-      if (best === undefined || view.graph.edgeWeight[best]! <= view.graph.edgeWeight[edge]!) continue;
+      const best = view.best(side, side === 'junior' ? row : col, 0);
+      if (best < 0 || view.graph.edgeWeight[best]! <= view.graph.edgeWeight[edge]!) continue;
       const cost = x.forcingCost(best);
       if (cost === undefined) continue;
       const person = side === 'junior' ? junior : senior;

@@ -59,12 +59,61 @@ export class SolutionView {
     return Array.from(this.colEdges.subarray(this.colStart[col]!, this.colStart[col + 1]!));
   }
 
-  /** Edges of a side, best first: higher score, then lower partner index (i.e. partner id). */
-  ranked(side: 'junior' | 'senior', index: number): number[] {
-    const edges = side === 'junior' ? this.rowEdges(index) : this.columnEdges(index);
+  /** Number of eligible partners of a row or column. */
+  degree(side: 'junior' | 'senior', index: number): number {
+    return side === 'junior'
+      ? this.graph.rowStart[index + 1]! - this.graph.rowStart[index]!
+      : this.colStart[index + 1]! - this.colStart[index]!;
+  }
+
+  /**
+   * Whether edge `a` comes before edge `b` in a side's ranking: higher score first, then the
+   * partner with the lower index (i.e. the lower id).
+   */
+  private before(side: 'junior' | 'senior', a: number, b: number): boolean {
     const w = this.graph.edgeWeight;
+    if (w[a]! !== w[b]!) return w[a]! > w[b]!;
     const partner = side === 'junior' ? this.graph.edgeCol : this.edgeRow;
-    return edges.sort((a, b) => w[b]! - w[a]! || partner[a]! - partner[b]!);
+    return partner[a]! < partner[b]!;
+  }
+
+  private forEachEdge(side: 'junior' | 'senior', index: number, visit: (edge: number) => void): void {
+    if (side === 'junior') {
+      for (let e = this.graph.rowStart[index]!; e < this.graph.rowStart[index + 1]!; e++) visit(e);
+    } else {
+      for (let k = this.colStart[index]!; k < this.colStart[index + 1]!; k++) visit(this.colEdges[k]!);
+    }
+  }
+
+  /** 1-based rank of `edge` among a side's eligible partners (see the ranking order above). */
+  rank(side: 'junior' | 'senior', index: number, edge: number): number {
+    let rank = 1;
+    this.forEachEdge(side, index, (e) => {
+      if (e !== edge && this.before(side, e, edge)) rank++;
+    });
+    return rank;
+  }
+
+  /** The best-ranked edge of a side, among the chosen ones or not (`chosen` = 0 or 1), or -1. */
+  best(side: 'junior' | 'senior', index: number, chosen?: 0 | 1): number {
+    let best = -1;
+    this.forEachEdge(side, index, (e) => {
+      if (chosen !== undefined && (this.chosen[e] === 1 ? 1 : 0) !== chosen) return;
+      if (best < 0 || this.before(side, e, best)) best = e;
+    });
+    return best;
+  }
+
+  /** The best-ranked edge of a side whose partner still has a free place, or -1. */
+  bestWithFreePartner(side: 'junior' | 'senior', index: number): number {
+    let best = -1;
+    this.forEachEdge(side, index, (e) => {
+      const free = side === 'junior'
+        ? this.graph.colCapacity[this.graph.edgeCol[e]!]! > this.colLoad[this.graph.edgeCol[e]!]!
+        : this.graph.rowCapacity[this.edgeRow[e]!]! > this.rowLoad[this.edgeRow[e]!]!;
+      if (free && (best < 0 || this.before(side, e, best))) best = e;
+    });
+    return best;
   }
 
   /** Number of chosen edges of a row or column. */

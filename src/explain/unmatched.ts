@@ -56,33 +56,27 @@ function unpaired(x: UnmatchedExplainer, person: Participant, index: number): Un
   const side = person.role;
   const partnerSide = side === 'junior' ? 'senior' : 'junior';
   const who = displayName(person);
-  const ranked = view.ranked(side, index);
-  if (ranked.length === 0) return noEligible(x, person);
+  const count = view.degree(side, index);
+  if (count === 0) return noEligible(x, person);
 
   const weights = view.graph.edgeWeight;
   const partnerIndex = (e: number) => (side === 'junior' ? view.graph.edgeCol[e]! : view.edgeRow[e]!);
   const partnerOf = (e: number) => (side === 'junior' ? eligibility.seniors[partnerIndex(e)]! : eligibility.juniors[partnerIndex(e)]!);
-  const capacityLeft = (e: number) => {
-    const p = partnerIndex(e);
-    const capacity = side === 'junior' ? view.graph.colCapacity[p]! : view.graph.rowCapacity[p]!;
-    return capacity - view.load(partnerSide, p);
-  };
-  const best = ranked[0]!;
-  const freeOption = ranked.find((e) => capacityLeft(e) > 0);
-  if (freeOption !== undefined && prepared.program.objective === 'maxScore') {
-    return entry(x, person, 'outcompeted', { messageId: 'unmatched.notWorthIt', params: { who, count: ranked.length, best: weights[best]! } });
+  const best = view.best(side, index);
+  if (view.bestWithFreePartner(side, index) >= 0 && prepared.program.objective === 'maxScore') {
+    return entry(x, person, 'outcompeted', { messageId: 'unmatched.notWorthIt', params: { who, count, best: weights[best]! } });
   }
   if (x.freePlaces[partnerSide] === 0) {
     return entry(x, person, 'capacity', {
       messageId: 'unmatched.capacity',
-      params: { who, count: ranked.length, side: partnerSide, demand: x.places[side], supply: x.places[partnerSide] },
+      params: { who, count, side: partnerSide, demand: x.places[side], supply: x.places[partnerSide] },
     });
   }
   const holders = partnersOf(x, partnerSide, partnerIndex(best)).map(displayName).join(', ');
   const cost = x.forcingCost(best);
   return entry(x, person, 'outcompeted', {
     messageId: 'unmatched.outcompeted',
-    params: { who, count: ranked.length, partner: displayName(partnerOf(best)), score: weights[best]!, holder: holders, cost: cost ?? null },
+    params: { who, count, partner: displayName(partnerOf(best)), score: weights[best]!, holder: holders, cost: cost ?? null },
   });
 }
 

@@ -16,8 +16,9 @@ import {
 } from '../../src/index';
 import { bruteForceMatch } from '../helpers/brute-match';
 import { assertValidResult, naiveScore } from '../helpers/check-result';
-import { randomCohort, seeded } from '../helpers/cohort';
+import { randomCohort } from '../helpers/cohort';
 import { person } from '../helpers/people';
+import { rng as seeded } from '../helpers/random';
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8'));
 const sampleProgram = { ...(fixture('program.sample.json') as ProgramInput), quotas: [] };

@@ -1,16 +1,5 @@
 import { defaultSkills } from '../../src/index';
-
-/** A small seeded PRNG (mulberry32), so that random tests are reproducible. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import type { Rng } from './random';
 
 /** Options of {@link randomCohort}. */
 export interface CohortShape {
@@ -23,7 +12,7 @@ export interface CohortShape {
 }
 
 /** A random raw cohort (JSON-like participants) with every optional field exercised. */
-export function randomCohort(rand: () => number, shape: CohortShape): Record<string, unknown>[] {
+export function randomCohort(rand: Rng, shape: CohortShape): Record<string, unknown>[] {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
   const level = () => (shape.ties ? pick([0, 5]) : Math.round(rand() * 50) / 10);
   const people: Record<string, unknown>[] = [];
