@@ -119,6 +119,15 @@ class Network {
   readonly sinkCols: Int32Array;
   sinkColCount = 0;
   merged = false;
+  /**
+   * Solver only (null otherwise): for each column, its best arc from a free row (the unchosen edge
+   * of largest weight, lowest id among ties, whose row has free capacity), or -1. See
+   * {@link enableFreeRowIndex}.
+   */
+  bestFree: Int32Array | null = null;
+  /** Edge ids of each column, ascending: column c owns `colEdges[colEdgeStart[c] .. colEdgeStart[c+1])`. */
+  private colEdgeStart: Int32Array | null = null;
+  private colEdges: Int32Array | null = null;
 
   constructor(graph: BipartiteGraph) {
     const { rows, cols, rowStart, edgeCol } = graph;
@@ -201,6 +210,44 @@ class Network {
     let n = 0;
     for (let c = 0; c < this.cols; c++) if (this.colLoad[c]! > 0) this.sinkCols[n++] = c;
     this.sinkColCount = n;
+  }
+
+  /**
+   * Starts the free-row shortcut of the solver. Every search from the source settles all free rows
+   * at distance 0 (they sit at reduced distance 0 from the source, and the potential update shifts
+   * them exactly as it shifts the source), so all free rows share the source's potential. Their arcs
+   * into column c then cost the same minus the edge weight, and only the heaviest one matters: the
+   * search settles the free rows without scanning their edges and relaxes each column once through
+   * `bestFree`, kept up to date by {@link augment}.
+   */
+  enableFreeRowIndex(): void {
+    const { rows, cols, rowStart, edgeCol } = this;
+    const colEdgeStart = new Int32Array(cols + 1);
+    for (let e = 0; e < edgeCol.length; e++) colEdgeStart[edgeCol[e]! + 1]!++;
+    for (let c = 0; c < cols; c++) colEdgeStart[c + 1] = colEdgeStart[c + 1]! + colEdgeStart[c]!;
+    const fill = colEdgeStart.slice(0, cols);
+    const colEdges = new Int32Array(edgeCol.length);
+    for (let r = 0; r < rows; r++) {
+      for (let e = rowStart[r]!, end = rowStart[r + 1]!; e < end; e++) colEdges[fill[edgeCol[e]!]!++] = e;
+    }
+    this.colEdgeStart = colEdgeStart;
+    this.colEdges = colEdges;
+    this.bestFree = new Int32Array(cols);
+    for (let c = 0; c < cols; c++) this.recomputeBestFree(c);
+  }
+
+  /** Rescans column c for its best arc from a free row. */
+  private recomputeBestFree(c: number): void {
+    const { edgeRow, edgeWeight, edgeUsed, rowLoad, rowCapacity } = this;
+    const colEdges = this.colEdges!;
+    let best = -1;
+    for (let k = this.colEdgeStart![c]!, end = this.colEdgeStart![c + 1]!; k < end; k++) {
+      const e = colEdges[k]!;
+      const r = edgeRow[e]!;
+      if (edgeUsed[e] === 1 || rowLoad[r]! >= rowCapacity[r]!) continue;
+      if (best < 0 || edgeWeight[e]! > edgeWeight[best]!) best = e;
+    }
+    this.bestFree![c] = best;
   }
 
   private addToCol(c: number, e: number): void {
@@ -290,15 +337,30 @@ class Network {
           }
         }
         if (u === sourceNode) {
-          const { sourceRows } = this;
+          const { sourceRows, bestFree } = this;
           let kept = 0;
           for (let k = 0; k < this.sourceRowCount; k++) {
             const r = sourceRows[k]!;
             if (rowLoad[r]! >= rowCapacity[r]!) continue;
             sourceRows[kept++] = r;
-            this.relax(r, du + Math.max(0, piU - pi[r]!), u, -1);
+            if (bestFree === null) this.relax(r, du + Math.max(0, piU - pi[r]!), u, -1);
+            else {
+              // Free-row shortcut: settled at once, at the source's distance (same potential).
+              this.touch(r, du, u, -1);
+              order[settledCount++] = r;
+            }
           }
           this.sourceRowCount = kept;
+          if (bestFree !== null) {
+            for (let c = 0; c < this.cols; c++) {
+              const e = bestFree[c]!;
+              if (e < 0 || colCapacity[c] === 0) continue;
+              const r = edgeRow[e]!;
+              const v = rows + c;
+              const t = du + pi[r]! - pi[v]! - edgeWeight[e]!;
+              this.relax(v, t > du ? t : du, r, e);
+            }
+          }
         }
       }
     }
@@ -380,6 +442,31 @@ class Network {
       }
       v = u;
     }
+    if (this.bestFree !== null) this.refreshBestFree();
+  }
+
+  /** After an augmentation, restores `bestFree` for the edges and the row the path changed. */
+  private refreshBestFree(): void {
+    const { parentNode, parentEdge, rows, sink, source, rowLoad, rowCapacity, rowStart, edgeCol } = this;
+    const bestFree = this.bestFree!;
+    for (let v = sink; v !== source; ) {
+      const u = parentNode[v]!;
+      const e = parentEdge[v]!;
+      if (v === sink) {
+        // Column loads do not matter here.
+      } else if (u === source) {
+        if (rowLoad[v]! >= rowCapacity[v]!) {
+          for (let f = rowStart[v]!, end = rowStart[v + 1]!; f < end; f++) {
+            if (bestFree[edgeCol[f]!] === f) this.recomputeBestFree(edgeCol[f]!);
+          }
+        }
+      } else if (u < rows) {
+        if (bestFree[v - rows] === e) this.recomputeBestFree(v - rows);
+      }
+      // A column -> row arc never enters a free row: free rows are settled first, from the source,
+      // so the edges a path releases all belong to full rows and no column gains a free-row arc.
+      v = u;
+    }
   }
 
   /**
@@ -451,6 +538,7 @@ function solve(graph: BipartiteGraph, objective: MatchingObjective): { matching:
   const net = new Network(graph);
   net.initPotentials();
   net.listSourceRows();
+  net.enableFreeRowIndex();
   const { pi, sink, source } = net;
   const tolerance = RELATIVE_TOLERANCE * weightScale(graph);
   const maxWeight = objective === 'maxWeight';
@@ -468,6 +556,7 @@ function solve(graph: BipartiteGraph, objective: MatchingObjective): { matching:
     if (maxWeight && -net.pathCost(source, sink) <= tolerance) break;
     net.augment();
   }
+  net.bestFree = null;
   if (maxWeight) net.mergeSourceIntoSink();
 
   let pairCount = 0;
