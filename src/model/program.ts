@@ -162,5 +162,14 @@ export function unknownWeightIssues(program: Program, scorerIds: readonly string
 /**
  * The default program: the 12-skill taxonomy, the default weights, volunteers only, no pair inside
  * a reporting line, a shared language, no past partners, capacity 1 each, `maxPairsThenScore`.
+ * Deeply frozen: start a program from it with a spread, `{ ...defaultProgram, objective: 'maxScore' }`.
  */
-export const defaultProgram: Program = parseProgram({});
+export const defaultProgram: Program = deepFreeze(parseProgram({}));
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}

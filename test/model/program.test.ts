@@ -106,3 +106,12 @@ describe('jsonSchema', () => {
     expect(JSON.stringify(jsonSchema('result'))).toContain('"unmatched"');
   });
 });
+
+describe('defaultProgram', () => {
+  test('is deeply frozen, and a program built from it by spreading works', () => {
+    expect(Object.isFrozen(defaultProgram)).toBe(true);
+    expect(Object.isFrozen(defaultProgram.constraints.lockedPairs)).toBe(true);
+    expect(Object.isFrozen(defaultProgram.skills[0])).toBe(true);
+    expect(parseProgram({ ...defaultProgram, objective: 'maxScore' }).objective).toBe('maxScore');
+  });
+});
