@@ -3,6 +3,7 @@ import { throwIfAny, type Issue } from '../errors';
 import { checkParticipants } from './cross-checks';
 import { DEFAULT_MAX_STRING_LENGTH, type ParseOptions } from './parse-options';
 import { validateParticipantList, type Participant } from './participant';
+import { reservedKeyIssues } from './reserved-keys';
 import { defaultSkills } from './taxonomy';
 import { fromZodIssues, zodMessage } from './zod-issues';
 
@@ -70,6 +71,7 @@ export interface History {
  *   `cohorts[1].pairs[4].seniorId: no senior with this id in the cohort, got "s-9"`.
  */
 export function parseHistory(input: unknown, options: ParseOptions = {}): History {
+  throwIfAny(reservedKeyIssues(input, []));
   const shell = historySchema.safeParse(input, { error: zodMessage });
   if (!shell.success) throwIfAny(fromZodIssues(shell.error.issues, input, [], () => undefined));
   const data = shell.data as z.output<typeof historySchema>;

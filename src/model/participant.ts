@@ -3,6 +3,7 @@ import { ValidationError, throwIfAny, type Issue } from '../errors';
 import { languageTagError } from './language';
 import { DEFAULT_MAX_STRING_LENGTH, type ParseOptions } from './parse-options';
 import { checkParticipants } from './cross-checks';
+import { reservedKeyIssues } from './reserved-keys';
 import { defaultSkills } from './taxonomy';
 import { timezoneError } from './timezone';
 import { fromZodIssues, zodMessage } from './zod-issues';
@@ -135,6 +136,11 @@ export function validateParticipantList(
   const entries: IndexedParticipant[] = [];
   const issues: Issue[] = [];
   input.forEach((record, index) => {
+    const reserved = reservedKeyIssues(record, [...prefix, index]);
+    if (reserved.length > 0) {
+      issues.push(...reserved);
+      return;
+    }
     const result = schema.safeParse(record, { error: zodMessage });
     if (result.success) entries.push({ index, participant: normalize(result.data) });
     else issues.push(...fromZodIssues(result.error.issues, record, [...prefix, index], knownParticipantKeys));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { throwIfAny, type Issue } from '../errors';
 import { DEFAULT_MAX_STRING_LENGTH } from './parse-options';
+import { reservedKeyIssues } from './reserved-keys';
 import { defaultSkills, skillSchema } from './taxonomy';
 import { fromZodIssues, suggest, zodMessage } from './zod-issues';
 
@@ -107,6 +108,7 @@ const constraintKeys = Object.keys(constraintsSchema.shape);
  * const program = parseProgram({ objective: 'maxScore', constraints: { minScore: 20 } });
  */
 export function parseProgram(input: unknown): Program {
+  throwIfAny(reservedKeyIssues(input, ['program']));
   const result = programSchema.safeParse(input ?? {}, { error: zodMessage });
   if (!result.success) {
     throwIfAny(

@@ -55,3 +55,8 @@ describe('parseHistory', () => {
     expect(messageOf(input)).toContain(message);
   });
 });
+
+test('a "__proto__" key in an outcome is reported', () => {
+  const doc = JSON.parse(JSON.stringify({ cohorts: [cohort()] }).replace('"sessions":9', '"sessions":9,"__proto__":{"x":1}')) as unknown;
+  expect(messageOf(doc)).toBe('cohorts[0].pairs[0].outcome.__proto__: reserved key "__proto__" is not allowed');
+});

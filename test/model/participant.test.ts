@@ -153,3 +153,20 @@ describe('parseParticipants', () => {
     expect(participantFields).toHaveLength(19);
   });
 });
+
+describe('reserved keys', () => {
+  test('a "__proto__" key from JSON is reported, never dropped, and pollutes nothing', () => {
+    const raw = JSON.parse(
+      '[{"id":"j-1","role":"junior","volunteer":true,"department":"IT","skills":{"__proto__":3},"wants":{},"attributes":{"__proto__":{"polluted":true}}}]',
+    ) as unknown;
+    expect(messageOf(raw)).toBe(
+      'participants[0].skills.__proto__: reserved key "__proto__" is not allowed\nparticipants[0].attributes.__proto__: reserved key "__proto__" is not allowed',
+    );
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  test('"constructor" and "toString" are ordinary attribute keys', () => {
+    const [p] = parseParticipants(JSON.parse('[{"id":"j-1","role":"junior","volunteer":true,"department":"IT","skills":{},"wants":{},"attributes":{"constructor":"x","toString":1}}]'));
+    expect(p!.attributes).toEqual({ constructor: 'x', toString: 1 });
+  });
+});

@@ -115,3 +115,9 @@ describe('defaultProgram', () => {
     expect(parseProgram({ ...defaultProgram, objective: 'maxScore' }).objective).toBe('maxScore');
   });
 });
+
+describe('reserved keys in programs and histories', () => {
+  test('are reported with their path', () => {
+    expect(messageOf(JSON.parse('{"weights":{"__proto__":1,"skillGap":1}}'))).toBe('program.weights.__proto__: reserved key "__proto__" is not allowed');
+  });
+});
