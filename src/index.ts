@@ -48,6 +48,21 @@ export { openness, NEUTRAL_OPENNESS } from './scoring/openness';
 export { defineConstraint, type ConstraintPlugin, type PairConstraint } from './constraints/constraint';
 export { builtinConstraints } from './constraints/builtins';
 
+export { solveAssignment } from './solver/assignment';
+export { verifyAssignment } from './solver/verify-assignment';
+export type {
+  AssignmentDuals,
+  AssignmentMode,
+  AssignmentOptions,
+  AssignmentProblem,
+  AssignmentSolution,
+  AssignmentStatus,
+  AssignmentVerdict,
+  Capacities,
+  DenseAssignmentProblem,
+  SparseAssignmentProblem,
+} from './solver/assignment-types';
+
 export { renderReason } from './explain/messages/render';
 export type { Catalog, ExclusionCount, Formatter, Locale, LocalizedText, MessageId, MessageParams, Reason } from './explain/messages/types';
 

@@ -596,6 +596,18 @@ export function solveBMatching(graph: BipartiteGraph, objective: MatchingObjecti
 }
 
 /**
+ * {@link solveBMatching}, also returning the final node potentials: rows `0 .. rows-1`, columns
+ * `rows .. rows+cols-1`, the sink `rows+cols`, the source `rows+cols+1` (equal to the sink's for
+ * `maxWeight`). Every residual arc has reduced cost `cost + pi[from] - pi[to] >= 0`, up to rounding.
+ *
+ * @internal Used to derive the certificate of {@link solveAssignment}.
+ */
+export function solveBMatchingWithPotentials(graph: BipartiteGraph, objective: MatchingObjective): { matching: BMatching; pi: Float64Array } {
+  const matching = solveBMatching(graph, objective);
+  return { matching, pi: duals.get(matching)!.pi };
+}
+
+/**
  * For an edge NOT in the matching: how much the optimal value drops if that edge is forced into the
  * solution (>= 0, within 1e-9 relative), under the same objective. For 'maxCardinality' the number of
  * pairs must stay the same (lexicographic: most pairs, then weight); return null when forcing the edge

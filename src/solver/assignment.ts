@@ -1,0 +1,260 @@
+/**
+ * The low-level assignment API: {@link solveAssignment} picks the algorithm for the problem's
+ * shape and returns the pairs with a certificate of optimality.
+ *
+ * - Perfect (and maximum-cardinality) problems whose one side has unit capacities go to
+ *   Jonker-Volgenant on that side: dense scans over a full matrix ({@link solveDenseJv}), a heap
+ *   over the allowed pairs of a sparse one ({@link solveSparseJv}). Capacities of the other side
+ *   are handled in the search.
+ * - Everything else (both sides with capacities above 1, `maxWeight`, a largest partial assignment
+ *   when a perfect one is impossible) goes to the min-cost-flow b-matching solver over the allowed
+ *   pairs ({@link solveBMatching}).
+ *
+ * @module
+ */
+import { ValidationError } from '../errors';
+import { checkProblem, denseToCsr, transposeCsr, transposeDense, type CheckedProblem, type CostCsr } from './assignment-input';
+import type { AssignmentDuals, AssignmentMode, AssignmentOptions, AssignmentProblem, AssignmentSolution } from './assignment-types';
+import { solveBMatchingWithPotentials, type BipartiteGraph } from './b-matching';
+import { solveDenseJv } from './dense-jv';
+import { completeZeroCapacity, flowDuals } from './flow-duals';
+import type { JvState } from './jv-state';
+import { solveSparseJv } from './sparse-jv';
+
+const MODES: readonly AssignmentMode[] = ['perfect', 'maxWeight', 'maxCardinality'];
+
+/** Raw outcome of one solver, in maximisation form (`w' = -cost`). */
+interface RawSolution {
+  feasible: boolean;
+  /** Chosen pairs, flat, ascending by row then column. */
+  pairs: Int32Array;
+  /** Duals in maximisation form of `w' = -cost`. */
+  row: Float64Array;
+  col: Float64Array;
+  cardinality: number;
+}
+
+/**
+ * Solves an assignment problem exactly.
+ *
+ * Dense problems give the full weight matrix (row-major, `NaN` = forbidden); sparse ones list
+ * only the allowed pairs. Rows and columns take one pair each unless `rowCapacity` /
+ * `colCapacity` say otherwise. See {@link AssignmentMode} for what counts as a solution and
+ * {@link AssignmentDuals} for the certificate; {@link verifyAssignment} checks it.
+ *
+ * Deterministic: the same input gives the same pairs. Time: `O(n^2 m)` worst case for a dense
+ * `n x m` problem (n the smaller side), far less on typical data; memory `O(n + m)` beyond the
+ * matrix. A sparse problem costs what its searches explore, with memory linear in the pairs.
+ *
+ * @example
+ * ```ts
+ * const weights = Float64Array.from([4, 1, 3, 2, 0, 5, 3, 2, 2]);
+ * const { pairs, objective } = solveAssignment({ rows: 3, cols: 3, weights }, { maximize: false });
+ * // pairs = [0, 1, 1, 0, 2, 2], objective = 5
+ * ```
+ *
+ * @param problem - A dense or sparse problem.
+ * @param options - Sense (`maximize`, default true) and `mode` (default `perfect`).
+ * @returns The solution; `status: 'infeasible'` when a perfect assignment is impossible.
+ * @throws ValidationError for malformed input, naming the field (`problem.weights[7]: ...`).
+ */
+export function solveAssignment(problem: AssignmentProblem, options: AssignmentOptions = {}): AssignmentSolution {
+  const maximize = options.maximize ?? true;
+  const mode = options.mode ?? 'perfect';
+  if (typeof maximize !== 'boolean') throw new ValidationError([{ path: ['options', 'maximize'], message: 'must be a boolean', received: maximize }]);
+  if (!MODES.includes(mode)) throw new ValidationError([{ path: ['options', 'mode'], message: `must be one of ${MODES.join(', ')}`, received: mode }]);
+  const p = checkProblem(problem, maximize);
+
+  let raw: RawSolution | null = null;
+  let status: AssignmentSolution['status'] = 'optimal';
+  if (mode !== 'maxWeight') raw = solveByJv(p, mode);
+  if (raw === null || !raw.feasible) {
+    raw = solveByFlow(p, mode);
+    if (!raw.feasible) status = 'infeasible';
+  }
+
+  let objective = 0;
+  const { pairs } = raw;
+  const { sign } = p;
+  for (let k = 0; k < pairs.length; k += 2) objective += sign * cost(p, pairs[k]!, pairs[k + 1]!);
+  const duals: AssignmentDuals = maximize
+    ? { row: raw.row, col: raw.col, cardinality: raw.cardinality }
+    : { row: negate(raw.row), col: negate(raw.col), cardinality: raw.cardinality === 0 ? 0 : -raw.cardinality };
+  return { status, pairs, objective, duals, mode, maximize };
+}
+
+function negate(values: Float64Array): Float64Array {
+  for (let k = 0; k < values.length; k++) values[k] = values[k] === 0 ? 0 : -values[k]!;
+  return values;
+}
+
+/** Cost (minimisation form) of an allowed pair, looked up in the problem. */
+function cost(p: CheckedProblem, i: number, j: number): number {
+  if (p.dense !== null) return p.sign * p.dense[i * p.cols + j]!;
+  const { rowStart, edgeCol, edgeCost } = p.sparse!;
+  let lo = rowStart[i]!;
+  let hi = rowStart[i + 1]! - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = edgeCol[mid]!;
+    if (c === j) return edgeCost[mid]!;
+    if (c < j) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return NaN;
+}
+
+function total(capacity: Int32Array): number {
+  let sum = 0;
+  for (let k = 0; k < capacity.length; k++) sum += capacity[k]!;
+  return sum;
+}
+
+function hasZero(capacity: Int32Array): boolean {
+  for (let k = 0; k < capacity.length; k++) if (capacity[k] === 0) return true;
+  return false;
+}
+
+function allAtMostOne(capacity: Int32Array): boolean {
+  for (let k = 0; k < capacity.length; k++) if (capacity[k]! > 1) return false;
+  return true;
+}
+
+/**
+ * Jonker-Volgenant on the side with unit capacities and the smaller total, when there is one.
+ *
+ * @returns null when the shape does not fit; `feasible: false` when that side cannot be saturated.
+ */
+function solveByJv(p: CheckedProblem, mode: AssignmentMode): RawSolution | null {
+  const rowTotal = total(p.rowCapacity);
+  const colTotal = total(p.colCapacity);
+  let transposed: boolean;
+  if (allAtMostOne(p.rowCapacity) && rowTotal <= colTotal) transposed = false;
+  else if (allAtMostOne(p.colCapacity) && colTotal <= rowTotal) transposed = true;
+  else return null;
+
+  const n = transposed ? p.cols : p.rows;
+  const unitCapacity = transposed ? p.colCapacity : p.rowCapacity;
+  const otherCapacity = transposed ? p.rowCapacity : p.colCapacity;
+  const active = new Uint8Array(n);
+  for (let i = 0; i < n; i++) active[i] = unitCapacity[i]! > 0 ? 1 : 0;
+
+  let state: JvState | null;
+  if (p.dense !== null) {
+    const weights = transposed ? transposeDense(p.rows, p.cols, p.dense) : p.dense;
+    state = solveDenseJv(n, weights, p.sign, active, otherCapacity);
+  } else {
+    const csr = transposed ? transposeCsr(p.sparse!) : p.sparse!;
+    state = solveSparseJv(csr, active, otherCapacity);
+  }
+  if (state === null) return { feasible: false, pairs: new Int32Array(0), row: new Float64Array(0), col: new Float64Array(0), cardinality: 0 };
+
+  // Back to the problem's orientation, in maximisation form (w' = -cost, so duals are -u, -v).
+  const { rowCol, u, v } = state;
+  const sideU = new Float64Array(n);
+  const sideV = new Float64Array(v.length);
+  for (let i = 0; i < n; i++) sideU[i] = active[i] === 1 ? -u[i]! : 0;
+  for (let j = 0; j < v.length; j++) sideV[j] = -v[j]!;
+  const row = transposed ? sideV : sideU;
+  const col = transposed ? sideU : sideV;
+  const pairCount = transposed ? colTotal : rowTotal;
+  const pairs = new Int32Array(2 * pairCount);
+  if (!transposed) {
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      if (rowCol[i]! < 0) continue;
+      pairs[k++] = i;
+      pairs[k++] = rowCol[i]!;
+    }
+  } else {
+    // Rows of the original are the JV's columns: bucket the JV rows by column, ascending.
+    const start = new Int32Array(p.rows + 1);
+    for (let i = 0; i < n; i++) if (rowCol[i]! >= 0) start[rowCol[i]! + 1]!++;
+    for (let r = 0; r < p.rows; r++) start[r + 1] = start[r + 1]! + start[r]!;
+    for (let i = 0; i < n; i++) {
+      const r = rowCol[i]!;
+      if (r < 0) continue;
+      const at = start[r]!++;
+      pairs[2 * at] = r;
+      pairs[2 * at + 1] = i;
+    }
+  }
+
+  let cardinality = 0;
+  if (mode === 'maxCardinality') {
+    // Same optimum, other certificate: row and column duals >= 0, the shift moves to `cardinality`.
+    // The unit side is full, so its duals may be shifted down by their minimum; the other side
+    // only when every one of its columns is full as well (then `v` may have any sign).
+    const unit = transposed ? col : row;
+    const other = transposed ? row : col;
+    let shiftUnit = Infinity;
+    for (let i = 0; i < n; i++) if (active[i] === 1 && unit[i]! < shiftUnit) shiftUnit = unit[i]!;
+    if (shiftUnit === Infinity) shiftUnit = 0;
+    let shiftOther = 0;
+    let otherFull = true;
+    for (let j = 0; j < v.length; j++) if (state.colLoad[j]! < otherCapacity[j]!) otherFull = false;
+    if (otherFull) for (let j = 0; j < v.length; j++) if (other[j]! < shiftOther) shiftOther = other[j]!;
+    for (let i = 0; i < n; i++) if (active[i] === 1) unit[i] = unit[i]! - shiftUnit;
+    if (shiftOther !== 0) for (let j = 0; j < v.length; j++) other[j] = other[j]! - shiftOther;
+    cardinality = shiftUnit + shiftOther;
+  }
+  if (hasZero(p.rowCapacity) || hasZero(p.colCapacity)) {
+    const duals = { row, col, cardinality };
+    completeZeroCapacity(maxFormGraph(p), duals);
+  }
+  return { feasible: true, pairs, row, col, cardinality };
+}
+
+/** The allowed pairs as a graph with weights to maximise (`w' = -cost`). */
+function maxFormGraph(p: CheckedProblem): BipartiteGraph {
+  const csr: CostCsr = p.sparse ?? denseToCsr(p.rows, p.cols, p.dense!, p.sign);
+  const edgeWeight = new Float64Array(csr.edgeCost.length);
+  for (let e = 0; e < edgeWeight.length; e++) edgeWeight[e] = csr.edgeCost[e] === 0 ? 0 : -csr.edgeCost[e]!;
+  return {
+    rows: p.rows,
+    cols: p.cols,
+    rowStart: csr.rowStart,
+    edgeCol: csr.edgeCol,
+    edgeWeight,
+    rowCapacity: p.rowCapacity,
+    colCapacity: p.colCapacity,
+  };
+}
+
+/**
+ * Min-cost-flow b-matching: `maxWeight`, `maxCardinality`, and `perfect` as the largest
+ * assignment checked against the smaller total capacity.
+ */
+function solveByFlow(p: CheckedProblem, mode: AssignmentMode): RawSolution {
+  const graph = maxFormGraph(p);
+  const objective = mode === 'maxWeight' ? 'maxWeight' : 'maxCardinality';
+  const { matching, pi } = solveBMatchingWithPotentials(graph, objective);
+  const duals = flowDuals(graph, matching.edgeUsed, pi, objective);
+  const { row, col } = duals;
+  let { cardinality } = duals;
+
+  const pairs = new Int32Array(2 * matching.pairCount);
+  let k = 0;
+  const { rowStart, edgeCol } = graph;
+  for (let r = 0; r < p.rows; r++) {
+    for (let e = rowStart[r]!, end = rowStart[r + 1]!; e < end; e++) {
+      if (matching.edgeUsed[e] !== 1) continue;
+      pairs[k++] = r;
+      pairs[k++] = edgeCol[e]!;
+    }
+  }
+
+  const rowTotal = total(p.rowCapacity);
+  const colTotal = total(p.colCapacity);
+  let feasible = true;
+  if (mode === 'perfect') {
+    feasible = matching.pairCount === Math.min(rowTotal, colTotal);
+    if (feasible) {
+      // The saturated side's duals have any sign: it absorbs the shift.
+      const side = rowTotal <= colTotal ? row : col;
+      for (let x = 0; x < side.length; x++) side[x] = side[x]! + cardinality;
+      cardinality = 0;
+    }
+  }
+  return { feasible, pairs, row, col, cardinality };
+}
