@@ -19,6 +19,7 @@ import { solveBMatchingWithPotentials, type BipartiteGraph } from './b-matching'
 import { solveDenseJv } from './dense-jv';
 import { completeZeroCapacity, flowDuals } from './flow-duals';
 import type { JvState } from './jv-state';
+import { maxCardinality } from './max-cardinality';
 import { solveSparseJv } from './sparse-jv';
 
 const MODES: readonly AssignmentMode[] = ['perfect', 'maxWeight', 'maxCardinality'];
@@ -67,7 +68,7 @@ export function solveAssignment(problem: AssignmentProblem, options: AssignmentO
 
   let raw: RawSolution | null = null;
   let status: AssignmentSolution['status'] = 'optimal';
-  if (mode !== 'maxWeight') raw = solveByJv(p, mode);
+  raw = solveByJv(p, mode);
   if (raw === null || !raw.feasible) {
     raw = solveByFlow(p, mode);
     if (!raw.feasible) status = 'infeasible';
@@ -121,81 +122,131 @@ function allAtMostOne(capacity: Int32Array): boolean {
 }
 
 /**
- * Jonker-Volgenant on the side with unit capacities and the smaller total, when there is one.
+ * Which side the Jonker-Volgenant solvers work from (its rows): a side whose capacities are all 0
+ * or 1. For `perfect` it must be the side to saturate (the smaller total); for the other modes,
+ * rows may stay out (through the dummy column), so any unit side does, the smaller preferred.
  *
- * @returns null when the shape does not fit; `feasible: false` when that side cannot be saturated.
+ * @returns `'rows'`, `'cols'` (work on the transpose), or null when no side fits.
  */
-function solveByJv(p: CheckedProblem, mode: AssignmentMode): RawSolution | null {
+function unitSide(p: CheckedProblem, mode: AssignmentMode): 'rows' | 'cols' | null {
   const rowTotal = total(p.rowCapacity);
   const colTotal = total(p.colCapacity);
-  let transposed: boolean;
-  if (allAtMostOne(p.rowCapacity) && rowTotal <= colTotal) transposed = false;
-  else if (allAtMostOne(p.colCapacity) && colTotal <= rowTotal) transposed = true;
-  else return null;
+  const rowsUnit = allAtMostOne(p.rowCapacity);
+  const colsUnit = allAtMostOne(p.colCapacity);
+  if (mode === 'perfect') {
+    if (rowsUnit && rowTotal <= colTotal) return 'rows';
+    if (colsUnit && colTotal <= rowTotal) return 'cols';
+    return null;
+  }
+  if (rowsUnit && colsUnit) return rowTotal <= colTotal ? 'rows' : 'cols';
+  return rowsUnit ? 'rows' : colsUnit ? 'cols' : null;
+}
 
+/**
+ * Jonker-Volgenant from a side with unit capacities.
+ *
+ * - `perfect`: every row of that side assigned; dense or sparse searches.
+ * - `maxWeight`: the same with a dummy column of cost 0 and room for every row (a row on it
+ *   stays unpaired).
+ * - `maxCardinality`: Hopcroft-Karp gives the largest number k of pairs; then a perfect
+ *   assignment when k covers every row, else the dummy column with room for exactly `rows - k`,
+ *   so that the best k-pair assignment comes out, exactly (no big-M weights).
+ *
+ * @returns null when no side fits; `feasible: false` when `perfect` cannot saturate the side.
+ */
+function solveByJv(p: CheckedProblem, mode: AssignmentMode): RawSolution | null {
+  const side = unitSide(p, mode);
+  if (side === null) return null;
+  const transposed = side === 'cols';
   const n = transposed ? p.cols : p.rows;
+  const m = transposed ? p.rows : p.cols;
   const unitCapacity = transposed ? p.colCapacity : p.rowCapacity;
   const otherCapacity = transposed ? p.rowCapacity : p.colCapacity;
   const active = new Uint8Array(n);
-  for (let i = 0; i < n; i++) active[i] = unitCapacity[i]! > 0 ? 1 : 0;
+  let activeCount = 0;
+  for (let i = 0; i < n; i++) {
+    active[i] = unitCapacity[i]! > 0 ? 1 : 0;
+    activeCount += active[i]!;
+  }
 
-  let state: JvState | null;
-  if (p.dense !== null) {
-    const weights = transposed ? transposeDense(p.rows, p.cols, p.dense) : p.dense;
-    state = solveDenseJv(n, weights, p.sign, active, otherCapacity);
-  } else {
-    const csr = transposed ? transposeCsr(p.sparse!) : p.sparse!;
-    state = solveSparseJv(csr, active, otherCapacity);
+  let state: JvState | null = null;
+  let dummyCapacity = 0;
+  let csr: CostCsr | null = null;
+  const sparseSide = (): CostCsr => {
+    const own = p.sparse ?? denseToCsr(p.rows, p.cols, p.dense!, p.sign);
+    return transposed ? transposeCsr(own) : own;
+  };
+  if (mode === 'maxWeight') dummyCapacity = activeCount;
+  else if (mode === 'maxCardinality') {
+    if (p.dense !== null) {
+      // Dense and complete enough for every row to be served: no need for the pairs' list.
+      state = solveDenseJv(n, transposed ? transposeDense(p.rows, p.cols, p.dense) : p.dense, p.sign, active, otherCapacity);
+    }
+    if (state === null) {
+      csr = sparseSide();
+      dummyCapacity = activeCount - maxCardinality(csr, active, otherCapacity);
+    }
+  }
+  if (state === null) {
+    if (p.dense !== null && dummyCapacity === 0) {
+      state = solveDenseJv(n, transposed ? transposeDense(p.rows, p.cols, p.dense) : p.dense, p.sign, active, otherCapacity);
+    } else state = solveSparseJv(csr ?? sparseSide(), active, otherCapacity, dummyCapacity);
   }
   if (state === null) return { feasible: false, pairs: new Int32Array(0), row: new Float64Array(0), col: new Float64Array(0), cardinality: 0 };
 
   // Back to the problem's orientation, in maximisation form (w' = -cost, so duals are -u, -v).
   const { rowCol, u, v } = state;
   const sideU = new Float64Array(n);
-  const sideV = new Float64Array(v.length);
-  for (let i = 0; i < n; i++) sideU[i] = active[i] === 1 ? -u[i]! : 0;
-  for (let j = 0; j < v.length; j++) sideV[j] = -v[j]!;
+  const sideV = new Float64Array(m);
+  // The dummy column's dual moves into the rows (so that a row left out has dual 0) and, for
+  // maxCardinality, into the cardinality dual: U + V_D + V >= w' becomes U' + V + (-V_D) >= w'.
+  const dummyDual = dummyCapacity > 0 ? -v[m]! : 0;
+  for (let i = 0; i < n; i++) sideU[i] = active[i] === 1 ? -u[i]! + dummyDual : 0;
+  for (let j = 0; j < m; j++) sideV[j] = -v[j]!;
+  let cardinality = mode === 'maxCardinality' ? -dummyDual : 0;
   const row = transposed ? sideV : sideU;
   const col = transposed ? sideU : sideV;
-  const pairCount = transposed ? colTotal : rowTotal;
+
+  let pairCount = 0;
+  for (let i = 0; i < n; i++) if (rowCol[i]! >= 0 && rowCol[i]! < m) pairCount++;
   const pairs = new Int32Array(2 * pairCount);
   if (!transposed) {
     let k = 0;
     for (let i = 0; i < n; i++) {
-      if (rowCol[i]! < 0) continue;
+      if (rowCol[i]! < 0 || rowCol[i]! >= m) continue;
       pairs[k++] = i;
       pairs[k++] = rowCol[i]!;
     }
   } else {
     // Rows of the original are the JV's columns: bucket the JV rows by column, ascending.
-    const start = new Int32Array(p.rows + 1);
-    for (let i = 0; i < n; i++) if (rowCol[i]! >= 0) start[rowCol[i]! + 1]!++;
-    for (let r = 0; r < p.rows; r++) start[r + 1] = start[r + 1]! + start[r]!;
+    const start = new Int32Array(m + 1);
+    for (let i = 0; i < n; i++) if (rowCol[i]! >= 0 && rowCol[i]! < m) start[rowCol[i]! + 1]!++;
+    for (let r = 0; r < m; r++) start[r + 1] = start[r + 1]! + start[r]!;
     for (let i = 0; i < n; i++) {
       const r = rowCol[i]!;
-      if (r < 0) continue;
+      if (r < 0 || r >= m) continue;
       const at = start[r]!++;
       pairs[2 * at] = r;
       pairs[2 * at + 1] = i;
     }
   }
 
-  let cardinality = 0;
-  if (mode === 'maxCardinality') {
-    // Same optimum, other certificate: row and column duals >= 0, the shift moves to `cardinality`.
-    // The unit side is full, so its duals may be shifted down by their minimum; the other side
-    // only when every one of its columns is full as well (then `v` may have any sign).
-    const unit = transposed ? col : row;
-    const other = transposed ? row : col;
+  if (mode === 'maxCardinality' && dummyCapacity === 0) {
+    // Every unit row is paired: same optimum as `perfect`, other certificate. Row and column
+    // duals >= 0, the shift moves to `cardinality`: the unit side is full, so its duals may be
+    // shifted down by their minimum; the other side only when all of its columns are full too
+    // (then `v` may have any sign, after a column reduction).
+    const unit = sideU;
+    const other = sideV;
     let shiftUnit = Infinity;
     for (let i = 0; i < n; i++) if (active[i] === 1 && unit[i]! < shiftUnit) shiftUnit = unit[i]!;
     if (shiftUnit === Infinity) shiftUnit = 0;
     let shiftOther = 0;
     let otherFull = true;
-    for (let j = 0; j < v.length; j++) if (state.colLoad[j]! < otherCapacity[j]!) otherFull = false;
-    if (otherFull) for (let j = 0; j < v.length; j++) if (other[j]! < shiftOther) shiftOther = other[j]!;
+    for (let j = 0; j < m; j++) if (state.colLoad[j]! < otherCapacity[j]!) otherFull = false;
+    if (otherFull) for (let j = 0; j < m; j++) if (other[j]! < shiftOther) shiftOther = other[j]!;
     for (let i = 0; i < n; i++) if (active[i] === 1) unit[i] = unit[i]! - shiftUnit;
-    if (shiftOther !== 0) for (let j = 0; j < v.length; j++) other[j] = other[j]! - shiftOther;
+    if (shiftOther !== 0) for (let j = 0; j < m; j++) other[j] = other[j]! - shiftOther;
     cardinality = shiftUnit + shiftOther;
   }
   if (hasZero(p.rowCapacity) || hasZero(p.colCapacity)) {

@@ -53,8 +53,14 @@ export interface BMatching {
   readonly colLoad: Int32Array;
 }
 
-/** Relative tolerance: a gain at most this times the largest |weight| counts as no gain. */
+/** Relative tolerance of the optimality check of {@link createForcingOracle}. */
 const RELATIVE_TOLERANCE = 1e-9;
+
+/**
+ * A gain at most this times the largest |weight| counts as no gain (rounding noise): small enough
+ * that the pairs it leaves out are far below the certificate's tolerance of 1e-9 per pair.
+ */
+const GAIN_TOLERANCE = 1e-13;
 
 /** Dual solution kept with each matching returned by {@link solveBMatching}, for the oracle. */
 interface Dual {
@@ -540,7 +546,7 @@ function solve(graph: BipartiteGraph, objective: MatchingObjective): { matching:
   net.listSourceRows();
   net.enableFreeRowIndex();
   const { pi, sink, source } = net;
-  const tolerance = RELATIVE_TOLERANCE * weightScale(graph);
+  const tolerance = GAIN_TOLERANCE * weightScale(graph);
   const maxWeight = objective === 'maxWeight';
   for (;;) {
     const d = net.search(source, sink, Infinity);
@@ -577,7 +583,7 @@ function solve(graph: BipartiteGraph, objective: MatchingObjective): { matching:
  * column c at most `colCapacity[c]`.
  *
  * - `maxWeight`: maximises the total weight; edges of weight <= 0 are never needed, and the
- *   solver stops when the best remaining augmentation gains at most 1e-9 times the largest |weight|.
+ *   solver stops when the best remaining augmentation gains at most 1e-13 times the largest |weight|.
  * - `maxCardinality`: maximises the number of edges, then the total weight among all solutions
  *   with that many (lexicographic and exact, no big-M).
  *

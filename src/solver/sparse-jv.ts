@@ -2,7 +2,12 @@
  * Jonker-Volgenant over the allowed pairs only (CSR): the same shortest augmenting paths as
  * {@link solveDenseJv}, with a binary heap of reached columns instead of dense scans, so a search
  * costs what it explores. A square unit problem starts from a column reduction with reduction
- * transfer, any other from a row reduction. Memory: O(rows + cols) beyond the CSR.
+ * transfer, any other from v = 0; then augmenting row reduction, then one search per row left.
+ *
+ * An optional dummy column (index `cols`, cost 0 from every row, its own capacity) lets rows stay
+ * out: with room for every row it turns a maximum-weight problem into a perfect one, and with room
+ * for `rows - k` rows it makes the best of all assignments with exactly k real pairs.
+ * Memory: O(rows + cols) beyond the CSR.
  *
  * @module
  */
@@ -19,23 +24,30 @@ const ROW_REDUCTION_ROUNDS = 2;
  * @param csr - Allowed pairs with their costs (minimisation form).
  * @param rowActive - 1 for each row to assign, 0 for a row of capacity 0.
  * @param colCapacity - Capacity of each column.
- * @returns The state with every active row assigned, or null when that is impossible.
+ * @param dummyCapacity - Capacity of the dummy column (0: no dummy column).
+ * @returns The state with every active row assigned, or null when that is impossible. With a
+ *   dummy column the state has `cols + 1` columns, the last being the dummy.
  */
-export function solveSparseJv(csr: CostCsr, rowActive: Uint8Array, colCapacity: Int32Array): JvState | null {
+export function solveSparseJv(csr: CostCsr, rowActive: Uint8Array, colCapacity: Int32Array, dummyCapacity = 0): JvState | null {
   const { rows, cols } = csr;
-  const state = new JvState(rows, colCapacity);
+  const dummy = dummyCapacity > 0;
+  let capacity = colCapacity;
+  if (dummy) {
+    capacity = new Int32Array(cols + 1);
+    capacity.set(colCapacity);
+    capacity[cols] = dummyCapacity;
+  }
+  const state = new JvState(rows, capacity);
   let allActive = true;
   for (let i = 0; i < rows; i++) if (rowActive[i] !== 1) allActive = false;
   let unitCols = true;
   for (let j = 0; j < cols; j++) if (colCapacity[j] !== 1) unitCols = false;
   const freeRows: number[] = [];
-  if (unitCols && allActive) {
-    if (rows === cols) {
-      if (!columnReduction(state, csr, freeRows)) return null;
-    } else for (let i = 0; i < rows; i++) freeRows.push(i);
-    if (!augmentingRowReduction(state, csr, freeRows)) return null;
-  } else if (!rowReduction(state, csr, rowActive, freeRows)) return null;
-  const search = new SparseSearch(state, csr);
+  if (!dummy && unitCols && allActive && rows === cols) {
+    if (!columnReduction(state, csr, freeRows)) return null;
+  } else for (let i = 0; i < rows; i++) if (rowActive[i] === 1) freeRows.push(i);
+  if (!augmentingRowReduction(state, csr, dummy, freeRows)) return null;
+  const search = new SparseSearch(state, csr, dummy);
   for (const root of freeRows) if (!search.augment(root)) return null;
   search.finish();
   return state;
@@ -82,18 +94,22 @@ function columnReduction(state: JvState, csr: CostCsr, freeRows: number[]): bool
 }
 
 /**
- * Augmenting row reduction over the allowed pairs (unit capacities, at least as many columns as
- * rows); see the dense version in `dense-jv.ts`.
+ * Augmenting row reduction over the allowed pairs (see the dense version in `dense-jv.ts`), for
+ * columns of any capacity: a free row takes the column of its smallest reduced cost; a column of
+ * capacity 1 is taken from its holder (who is freed) with its dual lowered to the row's second
+ * smallest, a larger column only while it has room and without touching its dual (so that
+ * `v = 0` stays true of every column with room). Rows it cannot place are left for the searches.
  *
  * @returns false when a row has no allowed pair.
  */
-function augmentingRowReduction(state: JvState, csr: CostCsr, freeRows: number[]): boolean {
-  const { u, v, colLoad, slotRow, slotStart } = state;
-  const { rowStart, edgeCol, edgeCost } = csr;
+function augmentingRowReduction(state: JvState, csr: CostCsr, dummy: boolean, freeRows: number[]): boolean {
+  const { u, v, colLoad, colCapacity, slotRow, slotStart } = state;
+  const { rowStart, edgeCol, edgeCost, cols } = csr;
+  const room = (j: number): boolean => colLoad[j]! < colCapacity[j]!;
   for (let round = 0; round < ROW_REDUCTION_ROUNDS && freeRows.length > 0; round++) {
     const pending = freeRows.splice(0, freeRows.length);
     let k = 0;
-    let budget = pending.length * 2 + state.cols;
+    let budget = pending.length * 2 + cols;
     while (k < pending.length) {
       const i = pending[k++]!;
       let u1 = Infinity;
@@ -102,9 +118,19 @@ function augmentingRowReduction(state: JvState, csr: CostCsr, freeRows: number[]
       let j2 = -1;
       let c1 = 0;
       let c2 = 0;
-      for (let e = rowStart[i]!, end = rowStart[i + 1]!; e < end; e++) {
-        const j = edgeCol[e]!;
-        const h = edgeCost[e]! - v[j]!;
+      const end = rowStart[i + 1]!;
+      for (let e = rowStart[i]!; e <= end; e++) {
+        let j: number;
+        let c: number;
+        if (e < end) {
+          j = edgeCol[e]!;
+          c = edgeCost[e]!;
+          if (colCapacity[j] === 0) continue;
+        } else if (dummy) {
+          j = cols;
+          c = 0;
+        } else break;
+        const h = c - v[j]!;
         if (h < u2) {
           if (h < u1) {
             u2 = u1;
@@ -112,24 +138,30 @@ function augmentingRowReduction(state: JvState, csr: CostCsr, freeRows: number[]
             c2 = c1;
             u1 = h;
             j1 = j;
-            c1 = edgeCost[e]!;
+            c1 = c;
           } else {
             u2 = h;
             j2 = j;
-            c2 = edgeCost[e]!;
+            c2 = c;
           }
         }
       }
       if (j1 < 0) return false;
-      let owner = colLoad[j1]! > 0 ? slotRow[slotStart[j1]!]! : -1;
       let target = j1;
       let targetCost = c1;
       const gap = u2 - u1;
-      if (gap > 0 && gap < Infinity) v[j1] = v[j1]! - gap;
-      else if (owner >= 0 && j2 >= 0) {
-        target = j2;
-        targetCost = c2;
-        owner = colLoad[j2]! > 0 ? slotRow[slotStart[j2]!]! : -1;
+      let owner = -1;
+      if (colCapacity[j1] === 1) {
+        owner = colLoad[j1]! > 0 ? slotRow[slotStart[j1]!]! : -1;
+        if (gap > 0 && gap < Infinity) v[j1] = v[j1]! - gap;
+        else if (owner >= 0 && j2 >= 0 && (colCapacity[j2] !== 1 ? room(j2) : true)) {
+          target = j2;
+          targetCost = c2;
+          owner = colCapacity[j2] === 1 && colLoad[j2]! > 0 ? slotRow[slotStart[j2]!]! : -1;
+        }
+      } else if (!room(j1)) {
+        freeRows.push(i);
+        continue;
       }
       if (owner >= 0) state.unassign(owner);
       state.assign(i, target);
@@ -141,29 +173,6 @@ function augmentingRowReduction(state: JvState, csr: CostCsr, freeRows: number[]
     }
   }
   for (const i of freeRows) u[i] = 0;
-  return true;
-}
-
-/** Row reduction: `v = 0`, `u[i]` = the row's smallest cost, taken while the column has room. */
-function rowReduction(state: JvState, csr: CostCsr, rowActive: Uint8Array, freeRows: number[]): boolean {
-  const { rows, u, colLoad, colCapacity } = state;
-  const { rowStart, edgeCol, edgeCost } = csr;
-  for (let i = 0; i < rows; i++) {
-    if (rowActive[i] !== 1) continue;
-    let best = Infinity;
-    let bestJ = -1;
-    for (let e = rowStart[i]!, end = rowStart[i + 1]!; e < end; e++) {
-      const j = edgeCol[e]!;
-      if (edgeCost[e]! < best && colCapacity[j] !== 0) {
-        best = edgeCost[e]!;
-        bestJ = j;
-      }
-    }
-    if (bestJ < 0) return false;
-    u[i] = best;
-    if (colLoad[bestJ]! < colCapacity[bestJ]!) state.assign(i, bestJ);
-    else freeRows.push(i);
-  }
   return true;
 }
 
@@ -181,6 +190,7 @@ class SparseSearch {
   constructor(
     private readonly state: JvState,
     private readonly csr: CostCsr,
+    private readonly dummy: boolean,
   ) {
     const { cols, v } = state;
     this.heap = new IndexedMinHeap(cols);
@@ -233,6 +243,21 @@ class SparseSearch {
           pred[j] = i;
           if (colLoad[j]! < colCapacity[j]!) {
             // A farther free column is simply forgotten: the search can no longer end there.
+            freeCol = j;
+            freeDist = r;
+          } else heap.offer(j, r);
+        }
+      }
+      if (this.dummy) {
+        // The dummy column, at cost 0 from every row.
+        const j = this.csr.cols;
+        const r = h - vs[2 * j]!;
+        const s = vs[2 * j + 1]!;
+        if (r < freeDist && r < s && scanned[j] === 0) {
+          if (s === Infinity) reached[reachedCount++] = j;
+          vs[2 * j + 1] = r;
+          pred[j] = i;
+          if (colLoad[j]! < colCapacity[j]!) {
             freeCol = j;
             freeDist = r;
           } else heap.offer(j, r);
