@@ -2,7 +2,9 @@ import { SolutionView } from '../explain/solution-view';
 import { explainPair } from '../explain/pairs';
 import { explainUnmatched } from '../explain/unmatched';
 import type { MatchResult, MatchStats, ResultPair } from '../model/result';
-import { createForcingOracle, solveBMatching, type MatchingObjective } from '../solver/b-matching';
+import { solveGraph } from '../solver/assignment';
+import { createForcingOracle, type MatchingObjective } from '../solver/b-matching';
+import { certify } from './certificate';
 import { buildEligibility } from './eligibility';
 import { splitLocked } from './locked-pairs';
 import type { MatchInput, MatchOptions } from './options';
@@ -36,7 +38,9 @@ export function match(input: MatchInput, options: MatchOptions = {}): MatchResul
   const split = splitLocked(prepared, eligibility);
   const t2 = now();
   const objective: MatchingObjective = prepared.program.objective === 'maxScore' ? 'maxWeight' : 'maxCardinality';
-  const solved = solveBMatching(split.residual, objective);
+  const graphSolution = solveGraph(split.residual, objective);
+  const solved = graphSolution.matching;
+  const certificate = certify(eligibility, split.residual, graphSolution, objective);
   const t3 = now();
 
   const { graph } = eligibility;
@@ -48,7 +52,7 @@ export function match(input: MatchInput, options: MatchOptions = {}): MatchResul
     if (solved.edgeUsed[k] === 1) chosen[e] = 1;
   });
   const view = new SolutionView(graph, chosen);
-  const oracle = options.alternatives === false ? undefined : createForcingOracle(split.residual, solved, objective);
+  const oracle = options.alternatives === false ? undefined : createForcingOracle(split.residual, solved, objective, graphSolution.potentials);
   const costs = new Map<number, number | null>();
   const forcingCost = (edge: number): number | null | undefined => {
     const k = edgeToResidual[edge]!;
@@ -115,6 +119,7 @@ export function match(input: MatchInput, options: MatchOptions = {}): MatchResul
     crossDepartmentShare: crossing(differ, 'department'),
     crossSiteShare: crossing(differ, 'site'),
     objective: prepared.program.objective,
+    certificate,
     timeMs: { validate: t1 - t0, score: t2 - t1, solve: t3 - t2, explain: t4 - t3, total: t4 - t0 },
   };
   return { status: 'optimal', pairs, unmatched, objective: totalScore, optimal: true, locale, stats };

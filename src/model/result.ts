@@ -83,6 +83,21 @@ export const statsSchema = z.strictObject({
   /** Share of pairs across sites (both sites known and different), 0..1. */
   crossSiteShare: z.number(),
   objective: z.enum(['maxScore', 'maxPairsThenScore', 'maximin']),
+  /**
+   * Proof that the pairs are optimal: the dual values of the solve (maximisation form, see
+   * `AssignmentDuals`) per junior and senior id, and the verdict of `verifyAssignment` on them.
+   * It covers the pairs that are not locked, with the capacities the locked pairs leave; weights
+   * are the pair scores of the eligible pairs (`scorePairs`). `cardinality` is the dual of the
+   * fixed number of pairs (`maxPairsThenScore`; 0 for `maxScore`).
+   */
+  certificate: z.strictObject({
+    verified: z.boolean(),
+    maxViolation: z.number(),
+    tolerance: z.number(),
+    cardinality: z.number(),
+    juniors: z.record(z.string(), z.number()),
+    seniors: z.record(z.string(), z.number()),
+  }),
   /** Wall-clock milliseconds per phase; the only part of a result that varies between runs. */
   timeMs: z.strictObject({ validate: z.number(), score: z.number(), solve: z.number(), explain: z.number(), total: z.number() }),
 });

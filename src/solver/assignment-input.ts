@@ -245,6 +245,20 @@ export function transposeCsr(csr: CostCsr): CostCsr {
   return { rows: cols, cols: rows, rowStart: start, edgeCol: tCol, edgeCost: tCost };
 }
 
+/** The transpose of a CSR's adjacency only (no costs): cheaper when only the structure is needed. */
+export function transposeAdjacency(csr: { rows: number; cols: number; rowStart: Int32Array; edgeCol: Int32Array }): { rows: number; cols: number; rowStart: Int32Array; edgeCol: Int32Array } {
+  const { rows, cols, rowStart, edgeCol } = csr;
+  const start = new Int32Array(cols + 1);
+  for (let e = 0; e < edgeCol.length; e++) start[edgeCol[e]! + 1]!++;
+  for (let c = 0; c < cols; c++) start[c + 1] = start[c + 1]! + start[c]!;
+  const fill = start.slice(0, cols);
+  const tCol = new Int32Array(edgeCol.length);
+  for (let r = 0; r < rows; r++) {
+    for (let e = rowStart[r]!, end = rowStart[r + 1]!; e < end; e++) tCol[fill[edgeCol[e]!]!++] = r;
+  }
+  return { rows: cols, cols: rows, rowStart: start, edgeCol: tCol };
+}
+
 /** Row-major transpose of a dense matrix. */
 export function transposeDense(rows: number, cols: number, weights: Float64Array): Float64Array {
   const out = new Float64Array(weights.length);

@@ -15,11 +15,12 @@
 import { ValidationError } from '../errors';
 import { checkProblem, denseToCsr, transposeCsr, transposeDense, type CheckedProblem, type CostCsr } from './assignment-input';
 import type { AssignmentDuals, AssignmentMode, AssignmentOptions, AssignmentProblem, AssignmentSolution } from './assignment-types';
-import { solveBMatchingWithPotentials, type BipartiteGraph } from './b-matching';
+import { solveBMatchingWithPotentials, type BipartiteGraph, type BMatching, type MatchingObjective } from './b-matching';
 import { solveDenseJv } from './dense-jv';
 import { completeZeroCapacity, flowDuals } from './flow-duals';
 import type { JvState } from './jv-state';
 import { maxCardinality } from './max-cardinality';
+import { solveByPricing, worthPricing } from './pricing';
 import { solveSparseJv } from './sparse-jv';
 
 const MODES: readonly AssignmentMode[] = ['perfect', 'maxWeight', 'maxCardinality'];
@@ -68,7 +69,7 @@ export function solveAssignment(problem: AssignmentProblem, options: AssignmentO
 
   let raw: RawSolution | null = null;
   let status: AssignmentSolution['status'] = 'optimal';
-  raw = solveByJv(p, mode);
+  raw = solveExact(p, mode);
   if (raw === null || !raw.feasible) {
     raw = solveByFlow(p, mode);
     if (!raw.feasible) status = 'infeasible';
@@ -119,6 +120,18 @@ function hasZero(capacity: Int32Array): boolean {
 function allAtMostOne(capacity: Int32Array): boolean {
   for (let k = 0; k < capacity.length; k++) if (capacity[k]! > 1) return false;
   return true;
+}
+
+/**
+ * Jonker-Volgenant from a unit side, on a part of the pairs first when the problem is large and
+ * dense ({@link solveByPricing}); null when no side has unit capacities.
+ */
+function solveExact(p: CheckedProblem, mode: AssignmentMode): RawSolution | null {
+  if (p.sparse !== null && worthPricing(p.sparse)) {
+    const side = unitSide(p, mode);
+    if (side !== null) return solveByPricing(p, mode, side, solveByJv);
+  }
+  return solveByJv(p, mode);
 }
 
 /**
@@ -249,6 +262,12 @@ function solveByJv(p: CheckedProblem, mode: AssignmentMode): RawSolution | null 
     if (shiftOther !== 0) for (let j = 0; j < m; j++) other[j] = other[j]! - shiftOther;
     cardinality = shiftUnit + shiftOther;
   }
+  if (mode !== 'perfect') {
+    // Signs of these modes: clear the rounding noise (-1e-15) left by the shifts. Raising a dual
+    // keeps it feasible; a real error would still show in the duality gap.
+    for (let i = 0; i < row.length; i++) if (row[i]! < 0) row[i] = 0;
+    for (let j = 0; j < col.length; j++) if (col[j]! < 0) col[j] = 0;
+  }
   if (hasZero(p.rowCapacity) || hasZero(p.colCapacity)) {
     const duals = { row, col, cardinality };
     completeZeroCapacity(maxFormGraph(p), duals);
@@ -308,4 +327,71 @@ function solveByFlow(p: CheckedProblem, mode: AssignmentMode): RawSolution {
     }
   }
   return { feasible, pairs, row, col, cardinality };
+}
+
+/** What {@link solveGraph} returns: the matching, its duals and network potentials. */
+export interface GraphSolution {
+  /** The optimal matching of the graph. */
+  readonly matching: BMatching;
+  /** Duals in maximisation form (see {@link AssignmentDuals}, `maxWeight`/`maxCardinality` signs). */
+  readonly duals: AssignmentDuals;
+  /** The same certificate as node potentials, for {@link createForcingOracle}. */
+  readonly potentials: Float64Array;
+  /** The graph as a checked problem (maximisation), for {@link verifyChecked}. */
+  readonly problem: CheckedProblem;
+}
+
+/**
+ * Solves a b-matching graph with the fastest exact method for its shape (as
+ * {@link solveAssignment} does), for the engine.
+ *
+ * @internal
+ * @param graph - Eligible pairs with weights to maximise, and capacities.
+ * @param objective - `maxWeight` or `maxCardinality`.
+ */
+export function solveGraph(graph: BipartiteGraph, objective: MatchingObjective): GraphSolution {
+  const edgeCost = new Float64Array(graph.edgeWeight.length);
+  for (let e = 0; e < edgeCost.length; e++) edgeCost[e] = graph.edgeWeight[e] === 0 ? 0 : -graph.edgeWeight[e]!;
+  const { rows, cols, rowStart, edgeCol } = graph;
+  const p: CheckedProblem = {
+    rows,
+    cols,
+    rowCapacity: graph.rowCapacity,
+    colCapacity: graph.colCapacity,
+    dense: null,
+    sparse: { rows, cols, rowStart, edgeCol, edgeCost },
+    sign: -1,
+  };
+  const raw = solveExact(p, objective);
+  if (raw === null) {
+    // Capacities above 1 on both sides: the flow solver, whose potentials serve as they are.
+    const { matching, pi } = solveBMatchingWithPotentials(graph, objective);
+    const duals = flowDuals(graph, matching.edgeUsed, pi, objective);
+    return { matching, duals, potentials: pi, problem: p };
+  }
+  // Pairs (ascending by row, then column) back to edge flags: a merge with the CSR rows.
+  const edgeUsed = new Uint8Array(edgeCol.length);
+  const rowLoad = new Int32Array(rows);
+  const colLoad = new Int32Array(cols);
+  let weight = 0;
+  const { pairs } = raw;
+  for (let k = 0, e = 0; k < pairs.length; k += 2) {
+    const r = pairs[k]!;
+    const c = pairs[k + 1]!;
+    if (e < rowStart[r]!) e = rowStart[r]!;
+    while (edgeCol[e] !== c) e++;
+    edgeUsed[e] = 1;
+    rowLoad[r]!++;
+    colLoad[c]!++;
+    weight += graph.edgeWeight[e]!;
+  }
+  const matching: BMatching = { edgeUsed, pairCount: pairs.length / 2, weight, rowLoad, colLoad };
+  // Potentials: source 0, sink -cardinality, row r U[r], column c -cardinality - V[c]. Chosen pairs
+  // are tight (one side has unit capacities), so every residual arc has reduced cost >= 0.
+  const potentials = new Float64Array(rows + cols + 2);
+  for (let r = 0; r < rows; r++) potentials[r] = raw.row[r]!;
+  for (let c = 0; c < cols; c++) potentials[rows + c] = -raw.cardinality - raw.col[c]!;
+  potentials[rows + cols] = -raw.cardinality;
+  potentials[rows + cols + 1] = 0;
+  return { matching, duals: { row: raw.row, col: raw.col, cardinality: raw.cardinality }, potentials, problem: p };
 }

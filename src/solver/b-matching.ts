@@ -629,6 +629,10 @@ export function solveBMatchingWithPotentials(graph: BipartiteGraph, objective: M
  * @param matching - An optimal matching of `graph` for `objective`, best the one returned by
  *   {@link solveBMatching} (otherwise the graph is solved again here, for its dual).
  * @param objective - The objective `matching` is optimal for.
+ * @param potentials - Optional node potentials that prove `matching` optimal (node ids as in
+ *   {@link solveBMatchingWithPotentials}; for `maxWeight` the source's equals the sink's), e.g.
+ *   derived from another solver's duals; trusted as given. Without them the graph's own solve
+ *   provides them (solved again when `matching` did not come from {@link solveBMatching}).
  * @returns The oracle: edge index -> drop of the optimal value, or null.
  * @throws ValidationError when the graph is malformed or the matching is not an optimal one of it;
  *   the oracle throws it for an edge index out of range.
@@ -637,6 +641,7 @@ export function createForcingOracle(
   graph: BipartiteGraph,
   matching: BMatching,
   objective: MatchingObjective,
+  potentials?: Float64Array,
 ): (edge: number) => number | null {
   validateGraph(graph);
   const edges = graph.edgeCol.length;
@@ -670,18 +675,25 @@ export function createForcingOracle(
   }
   throwIfAny(issues);
 
-  let dual = duals.get(matching);
-  if (dual === undefined || dual.graph !== graph || dual.objective !== objective) dual = solve(graph, objective).dual;
-  const slack = RELATIVE_TOLERANCE * weightScale(graph) * Math.max(1, pairCount);
-  if (objective === 'maxCardinality' && pairCount !== dual.pairCount) {
-    issues.push({ path: ['matching', 'pairCount'], message: `is not the maximum ${dual.pairCount}`, received: pairCount });
-  } else if (weight < dual.weight - slack) {
-    issues.push({ path: ['matching', 'weight'], message: `is below the optimum ${dual.weight}`, received: weight });
+  let pi = potentials;
+  if (pi === undefined) {
+    let dual = duals.get(matching);
+    if (dual === undefined || dual.graph !== graph || dual.objective !== objective) dual = solve(graph, objective).dual;
+    const slack = RELATIVE_TOLERANCE * weightScale(graph) * Math.max(1, pairCount);
+    if (objective === 'maxCardinality' && pairCount !== dual.pairCount) {
+      issues.push({ path: ['matching', 'pairCount'], message: `is not the maximum ${dual.pairCount}`, received: pairCount });
+    } else if (weight < dual.weight - slack) {
+      issues.push({ path: ['matching', 'weight'], message: `is below the optimum ${dual.weight}`, received: weight });
+    }
+    throwIfAny(issues);
+    pi = dual.pi;
+  } else if (pi.length !== graph.rows + graph.cols + 2) {
+    issues.push({ path: ['potentials', 'length'], message: `must be rows + cols + 2 = ${graph.rows + graph.cols + 2}`, received: pi.length });
+    throwIfAny(issues);
   }
-  throwIfAny(issues);
 
   net.loadMatching(edgeUsed);
-  net.pi.set(dual.pi);
+  net.pi.set(pi);
   net.merged = objective === 'maxWeight';
   net.listSourceRows();
   net.listSinkCols();
@@ -696,8 +708,70 @@ export function createForcingOracle(
     const col = edgeCol[edge]!;
     if (rowCapacity[row] === 0 || colCapacity[col] === 0) return null;
     // Cheapest cycle row -> col ~> row: the forced edge, then the best way back from its column.
-    if (net.search(rows + col, row, Infinity) === Infinity) return null;
-    const drop = net.pathCost(rows + col, row) - edgeWeight[edge]!;
+    // A simple exchange gives an upper bound on the drop; the search only has to look for a
+    // cheaper cycle, so it stops at that bound (in reduced terms) instead of exploring the graph.
+    const exchange = exchangeDrop(net, edge, objective === 'maxCardinality');
+    const bound = exchange === Infinity ? Infinity : exchange + net.pi[rows + col]! - net.pi[row]! + edgeWeight[edge]!;
+    if (net.search(rows + col, row, bound) === Infinity) {
+      if (exchange === Infinity) return null;
+      return exchange > 0 ? exchange : 0;
+    }
+    const drop = Math.min(exchange, net.pathCost(rows + col, row) - edgeWeight[edge]!);
     return drop > 0 ? drop : 0;
   };
+}
+
+/**
+ * Drop of the total when edge (r, c) is forced in by the simplest exchange: r gives up its
+ * lightest chosen edge (r, c1) if it is full, c its lightest (r2, c) if it is full, and (r2, c1)
+ * is taken when allowed (required for `sameCount` when both gave one up, to keep the number of
+ * pairs). A feasible solution, hence an upper bound on the exact drop.
+ *
+ * @returns The drop, or `Infinity` when the exchange cannot keep the number of pairs.
+ */
+function exchangeDrop(net: Network, edge: number, sameCount: boolean): number {
+  const { edgeRow, edgeCol, edgeWeight, edgeUsed, rowStart, rowLoad, rowCapacity, colLoad, colCapacity, colSlotStart, colUsedCount, colUsed } = net;
+  const r = edgeRow[edge]!;
+  const c = edgeCol[edge]!;
+  let drop = -edgeWeight[edge]!;
+  let c1 = -1;
+  if (rowLoad[r]! >= rowCapacity[r]!) {
+    let worst = -1;
+    for (let e = rowStart[r]!, end = rowStart[r + 1]!; e < end; e++) {
+      if (edgeUsed[e] === 1 && (worst < 0 || edgeWeight[e]! < edgeWeight[worst]!)) worst = e;
+    }
+    if (worst < 0) return Infinity;
+    drop += edgeWeight[worst]!;
+    c1 = edgeCol[worst]!;
+  }
+  let r2 = -1;
+  if (colLoad[c]! >= colCapacity[c]!) {
+    let worst = -1;
+    for (let k = colSlotStart[c]!, end = k + colUsedCount[c]!; k < end; k++) {
+      const e = colUsed[k]!;
+      if (worst < 0 || edgeWeight[e]! < edgeWeight[worst]!) worst = e;
+    }
+    if (worst < 0) return Infinity;
+    drop += edgeWeight[worst]!;
+    r2 = edgeRow[worst]!;
+  }
+  if (c1 >= 0 && r2 >= 0) {
+    // Both gave up a pair: r2 and c1 now have room; pair them if they may be.
+    let lo = rowStart[r2]!;
+    let hi = rowStart[r2 + 1]! - 1;
+    let back = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const col = edgeCol[mid]!;
+      if (col === c1) {
+        back = mid;
+        break;
+      }
+      if (col < c1) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    if (back >= 0 && edgeUsed[back] === 0 && (sameCount || edgeWeight[back]! > 0)) drop -= edgeWeight[back]!;
+    else if (sameCount) return Infinity;
+  }
+  return drop;
 }

@@ -23,8 +23,11 @@ const UNSEEN = 0x7fffffff;
  * @param graph - The allowed pairs.
  * @param rowActive - 1 for rows that may take a pair, 0 for rows of capacity 0.
  * @param colCapacity - Capacity of each column.
+ * @param rowColOut - When given (length `rows`), receives the column of each row in a largest
+ *   set of pairs, or -1.
+ * @returns The number of pairs.
  */
-export function maxCardinality(graph: Adjacency, rowActive: Uint8Array, colCapacity: Int32Array): number {
+export function maxCardinality(graph: Adjacency, rowActive: Uint8Array, colCapacity: Int32Array, rowColOut?: Int32Array): number {
   const { rows, cols, rowStart, edgeCol } = graph;
   const rowCol = new Int32Array(rows).fill(-1);
   const colLoad = new Int32Array(cols);
@@ -87,7 +90,10 @@ export function maxCardinality(graph: Adjacency, rowActive: Uint8Array, colCapac
         }
       }
     }
-    if (limit === UNSEEN) return size;
+    if (limit === UNSEEN) {
+      if (rowColOut !== undefined) rowColOut.set(rowCol);
+      return size;
+    }
 
     // Depth-first augmentations along the layers, with per-row edge and slot pointers.
     for (let i = 0; i < rows; i++) {

@@ -73,7 +73,16 @@ function weightOf(p: CheckedProblem, i: number, j: number): number {
  * @throws ValidationError when the problem itself is malformed.
  */
 export function verifyAssignment(problem: AssignmentProblem, solution: AssignmentSolution): AssignmentVerdict {
-  const p = checkProblem(problem, solution.maximize);
+  return verifyChecked(checkProblem(problem, solution.maximize), solution);
+}
+
+/**
+ * {@link verifyAssignment} on a problem already checked (its `sign` must match
+ * `solution.maximize`).
+ *
+ * @internal
+ */
+export function verifyChecked(p: CheckedProblem, solution: AssignmentSolution): AssignmentVerdict {
   const failures: string[] = [];
   const fail = (message: string): void => {
     if (failures.length < MAX_FAILURES) failures.push(message);

@@ -151,4 +151,60 @@ export function assertValidResult(result: MatchResult, input: { participants: un
   expect(order, 'pairs sorted by junior id then senior id').toEqual(sorted);
   expect(result.stats.pairs).toBe(result.pairs.length);
   expect(result.stats.unmatched).toBe(result.unmatched.length);
+  expect(result.stats.certificate.verified, 'certificate verified').toBe(true);
+  if (!options.customScorers) checkCertificate(result, people, program, byId, seenPairs, options);
+}
+
+/**
+ * Recomputes the dual bound of the certificate from the documented formulas: over every eligible
+ * pair that is not locked, with the capacities the locked pairs leave, the bound must equal the
+ * total of the unlocked pairs (LP duality), and the duals must have the signs of the objective.
+ */
+function checkCertificate(
+  result: MatchResult,
+  people: readonly Participant[],
+  program: Program,
+  byId: Map<string, Participant>,
+  chosen: ReadonlySet<string>,
+  options: CheckOptions,
+): void {
+  const { certificate } = result.stats;
+  const lockedKeys = new Set(program.constraints.lockedPairs.map((l) => `${l.juniorId}|${l.seniorId}`));
+  const lockedLoad = new Map<string, number>();
+  for (const key of lockedKeys) for (const id of key.split('|')) lockedLoad.set(id, (lockedLoad.get(id) ?? 0) + 1);
+  const capacity = (p: Participant) => (p.capacity ?? program.capacity[p.role]) - (lockedLoad.get(p.id) ?? 0);
+  const lambda = certificate.cardinality;
+  if (program.objective === 'maxScore') expect(lambda).toBe(0);
+  let bound = 0;
+  let primal = 0;
+  let count = 0;
+  let scale = 0;
+  for (const [id, u] of Object.entries(certificate.juniors)) {
+    expect(u, `junior dual ${id} >= 0`).toBeGreaterThanOrEqual(0);
+    bound += capacity(byId.get(id)!) * u;
+  }
+  for (const [id, v] of Object.entries(certificate.seniors)) {
+    expect(v, `senior dual ${id} >= 0`).toBeGreaterThanOrEqual(0);
+    bound += capacity(byId.get(id)!) * v;
+  }
+  const juniors = people.filter((p) => p.role === 'junior' && certificate.juniors[p.id] !== undefined);
+  const seniors = people.filter((p) => p.role === 'senior' && certificate.seniors[p.id] !== undefined);
+  for (const j of juniors) {
+    for (const s of seniors) {
+      const key = `${j.id}|${s.id}`;
+      if (lockedKeys.has(key) || options.forbidden?.has(key)) continue;
+      if (brokenRules(j, s, program, byId).length > 0) continue;
+      const w = naiveScore(j, s, program);
+      if (w < program.constraints.minScore) continue;
+      scale = Math.max(scale, Math.abs(w));
+      const excess = w - certificate.juniors[j.id]! - certificate.seniors[s.id]! - lambda;
+      if (excess > 0) bound += excess;
+      if (chosen.has(key)) {
+        primal += w;
+        count++;
+      }
+    }
+  }
+  bound += count * lambda;
+  expect(Math.abs(bound - primal), 'dual bound equals the total of the unlocked pairs').toBeLessThan(1e-9 * Math.max(1, scale) * Math.max(1, count) + 1e-9);
 }
