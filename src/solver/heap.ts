@@ -9,10 +9,10 @@
 export class IndexedMinHeap {
   /** Ids in heap order; the first `length` entries are live. */
   private readonly items: Int32Array;
+  /** Priority of the id at each heap position (kept beside `items`, so sifting reads in order). */
+  private readonly keys: Float64Array;
   /** Position of each id in `items`, or -1 when the id is not in the heap. */
   private readonly position: Int32Array;
-  /** Priority of each id, meaningful while the id is in the heap. */
-  private readonly priority: Float64Array;
   private length = 0;
 
   /**
@@ -20,8 +20,8 @@ export class IndexedMinHeap {
    */
   constructor(capacity: number) {
     this.items = new Int32Array(capacity);
+    this.keys = new Float64Array(capacity);
     this.position = new Int32Array(capacity).fill(-1);
-    this.priority = new Float64Array(capacity);
   }
 
   /** Number of ids the heap was sized for. */
@@ -47,7 +47,8 @@ export class IndexedMinHeap {
    * @returns The id's priority while it is in the heap, `Infinity` otherwise.
    */
   keyOf(id: number): number {
-    return this.position[id]! >= 0 ? this.priority[id]! : Infinity;
+    const at = this.position[id]!;
+    return at >= 0 ? this.keys[at]! : Infinity;
   }
 
   /** @returns The id with the smallest priority (lowest id among ties), or -1 when empty. */
@@ -57,7 +58,7 @@ export class IndexedMinHeap {
 
   /** @returns The smallest priority, or `Infinity` when empty. */
   peekKey(): number {
-    return this.length > 0 ? this.priority[this.items[0]!]! : Infinity;
+    return this.length > 0 ? this.keys[0]! : Infinity;
   }
 
   /**
@@ -67,8 +68,7 @@ export class IndexedMinHeap {
    * @param key - Its priority, not NaN.
    */
   push(id: number, key: number): void {
-    this.priority[id] = key;
-    this.siftUp(id, this.length++);
+    this.siftUp(id, key, this.length++);
   }
 
   /**
@@ -78,8 +78,7 @@ export class IndexedMinHeap {
    * @param key - Its new priority, not above the current one.
    */
   decreaseKey(id: number, key: number): void {
-    this.priority[id] = key;
-    this.siftUp(id, this.position[id]!);
+    this.siftUp(id, key, this.position[id]!);
   }
 
   /**
@@ -92,12 +91,11 @@ export class IndexedMinHeap {
   offer(id: number, key: number): boolean {
     const at = this.position[id]!;
     if (at < 0) {
-      this.push(id, key);
+      this.siftUp(id, key, this.length++);
       return true;
     }
-    if (key < this.priority[id]!) {
-      this.priority[id] = key;
-      this.siftUp(id, at);
+    if (key < this.keys[at]!) {
+      this.siftUp(id, key, at);
       return true;
     }
     return false;
@@ -109,7 +107,7 @@ export class IndexedMinHeap {
     const top = this.items[0]!;
     this.position[top] = -1;
     this.length--;
-    if (this.length > 0) this.siftDown(this.items[this.length]!, 0);
+    if (this.length > 0) this.siftDown(this.items[this.length]!, this.keys[this.length]!, 0);
     return top;
   }
 
@@ -120,46 +118,54 @@ export class IndexedMinHeap {
     this.length = 0;
   }
 
-  /** Strict heap order: smaller priority first, then smaller id. */
-  private before(a: number, b: number): boolean {
-    const ka = this.priority[a]!;
-    const kb = this.priority[b]!;
-    return ka < kb || (ka === kb && a < b);
-  }
-
-  /** Moves `id` from position `at` towards the root until its parent comes before it. */
-  private siftUp(id: number, at: number): void {
-    const { items, position } = this;
+  /** Moves (`id`, `key`) from position `at` towards the root until its parent comes before it. */
+  private siftUp(id: number, key: number, at: number): void {
+    const { items, keys, position } = this;
     let hole = at;
     while (hole > 0) {
       const parentAt = (hole - 1) >> 1;
+      const parentKey = keys[parentAt]!;
       const parent = items[parentAt]!;
-      if (!this.before(id, parent)) break;
+      // Strict heap order: smaller priority first, then smaller id.
+      if (parentKey < key || (parentKey === key && parent < id)) break;
       items[hole] = parent;
+      keys[hole] = parentKey;
       position[parent] = hole;
       hole = parentAt;
     }
     items[hole] = id;
+    keys[hole] = key;
     position[id] = hole;
   }
 
-  /** Places `id` at position `at`, then moves it down until both children come after it. */
-  private siftDown(id: number, at: number): void {
-    const { items, position } = this;
+  /** Places (`id`, `key`) at position `at`, then moves it down until both children come after it. */
+  private siftDown(id: number, key: number, at: number): void {
+    const { items, keys, position } = this;
     const n = this.length;
     let hole = at;
     for (;;) {
       let childAt = 2 * hole + 1;
       if (childAt >= n) break;
+      let childKey = keys[childAt]!;
+      let child = items[childAt]!;
       const rightAt = childAt + 1;
-      if (rightAt < n && this.before(items[rightAt]!, items[childAt]!)) childAt = rightAt;
-      const child = items[childAt]!;
-      if (!this.before(child, id)) break;
+      if (rightAt < n) {
+        const rightKey = keys[rightAt]!;
+        const right = items[rightAt]!;
+        if (rightKey < childKey || (rightKey === childKey && right < child)) {
+          childAt = rightAt;
+          childKey = rightKey;
+          child = right;
+        }
+      }
+      if (key < childKey || (key === childKey && id < child)) break;
       items[hole] = child;
+      keys[hole] = childKey;
       position[child] = hole;
       hole = childAt;
     }
     items[hole] = id;
+    keys[hole] = key;
     position[id] = hole;
   }
 }

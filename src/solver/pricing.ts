@@ -19,8 +19,13 @@ import { maxCardinality } from './max-cardinality';
 /** Best pairs kept per row in the first part, and most pairs a row adds per pricing round. */
 export const KEEP = 24;
 
-/** Average pairs per row from which the part-then-price approach pays off. */
-export const PRICING_MIN_DEGREE = 4 * KEEP;
+/**
+ * When the part-then-price approach is used: at least `minEdges` pairs and `minDegree` pairs per
+ * row or column of the smaller side on average.
+ *
+ * @internal Tests lower these to exercise the approach on small problems.
+ */
+export const pricingThresholds = { minEdges: 200_000, minDegree: 4 * KEEP };
 
 /** Raw outcome of a solve, in maximisation form (see assignment.ts). */
 export interface PricedSolution {
@@ -37,7 +42,7 @@ export type ExactSolve = (p: CheckedProblem, mode: AssignmentMode) => PricedSolu
 /** Whether a sparse problem is big and dense enough for {@link solveByPricing}. */
 export function worthPricing(csr: CostCsr): boolean {
   const edges = csr.edgeCol.length;
-  return edges >= 200_000 && edges >= PRICING_MIN_DEGREE * Math.max(1, Math.min(csr.rows, csr.cols));
+  return edges >= pricingThresholds.minEdges && edges >= pricingThresholds.minDegree * Math.max(1, Math.min(csr.rows, csr.cols));
 }
 
 /**
