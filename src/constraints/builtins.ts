@@ -1,13 +1,14 @@
+import type { CohortColumns, RowFilter } from '../model/columns';
 import type { CohortContext } from '../model/context';
-import { avoidPastPartners } from './avoid-past-partners';
+import { avoidPastPartners, avoidPastPartnersKernel } from './avoid-past-partners';
 import type { PairConstraint } from './constraint';
-import { differentDepartment } from './different-department';
-import { forbiddenPairs } from './forbidden-pairs';
-import { maxTimezoneGap } from './max-timezone-gap';
-import { minAvailabilityOverlap } from './min-availability-overlap';
-import { notInReportingLine } from './not-in-reporting-line';
-import { sharedLanguage } from './shared-language';
-import { volunteersOnly } from './volunteers-only';
+import { differentDepartment, differentDepartmentKernel } from './different-department';
+import { forbiddenPairs, forbiddenPairsKernel } from './forbidden-pairs';
+import { maxTimezoneGap, maxTimezoneGapKernel } from './max-timezone-gap';
+import { minAvailabilityOverlap, minAvailabilityOverlapKernel } from './min-availability-overlap';
+import { notInReportingLine, notInReportingLineKernel } from './not-in-reporting-line';
+import { sharedLanguage, sharedLanguageKernel } from './shared-language';
+import { volunteersOnly, volunteersOnlyKernel } from './volunteers-only';
 
 /**
  * The built-in pair constraints that `program.constraints` switches on, in the order used to
@@ -29,3 +30,20 @@ export function builtinConstraints(context: CohortContext): PairConstraint[] {
   if (c.minAvailabilityOverlap > 0) list.push(minAvailabilityOverlap(c.minAvailabilityOverlap));
   return list;
 }
+
+/**
+ * The typed forms of the built-in constraints, by id, taking their parameters from the program:
+ * the same decisions from the cohort's typed columns.
+ *
+ * @internal Used by the engine's scoring loop; custom constraints keep the object interface.
+ */
+export const builtinConstraintKernels: Readonly<Record<string, (context: CohortContext, columns: CohortColumns) => RowFilter>> = Object.freeze({
+  volunteersOnly: volunteersOnlyKernel,
+  forbiddenPairs: forbiddenPairsKernel,
+  avoidPastPartners: avoidPastPartnersKernel,
+  notInReportingLine: notInReportingLineKernel,
+  differentDepartment: differentDepartmentKernel,
+  sharedLanguage: sharedLanguageKernel,
+  maxTimezoneGapHours: maxTimezoneGapKernel,
+  minAvailabilityOverlap: minAvailabilityOverlapKernel,
+});

@@ -1,6 +1,8 @@
-import { displayName } from '../model/context';
+import type { CohortColumns, RowFilter } from '../model/columns';
+import { displayName, type CohortContext } from '../model/context';
 import type { PairRef } from '../model/program';
 import type { PairConstraint } from './constraint';
+import { refusedPairsFilter } from './refused-pairs';
 
 /**
  * `forbiddenPairs`: pairs the program rules out by name.
@@ -19,4 +21,20 @@ export function forbiddenPairs(pairs: readonly PairRef[]): PairConstraint {
     allows: (junior, senior) => !(bySenior.get(junior.id)?.has(senior.id) ?? false),
     why: (junior, senior) => ({ messageId: 'constraint.forbiddenPairs', params: { junior: displayName(junior), senior: displayName(senior) } }),
   };
+}
+
+/**
+ * The typed form of {@link forbiddenPairs} for the program's `forbiddenPairs`.
+ *
+ * @param context - The cohort.
+ * @param columns - The cohort's typed columns.
+ */
+export function forbiddenPairsKernel(context: CohortContext, columns: CohortColumns): RowFilter {
+  const refused: [number, number][] = [];
+  for (const { juniorId, seniorId } of context.program.constraints.forbiddenPairs) {
+    const r = columns.juniors.index.get(juniorId);
+    const c = columns.seniors.index.get(seniorId);
+    if (r !== undefined && c !== undefined) refused.push([r, c]);
+  }
+  return refusedPairsFilter(columns.juniors.count, refused);
 }

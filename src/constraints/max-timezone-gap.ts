@@ -1,3 +1,4 @@
+import type { CohortColumns, RowFilter } from '../model/columns';
 import { displayName, type CohortContext } from '../model/context';
 import { TimezoneGaps } from '../model/timezone';
 import type { PairConstraint } from './constraint';
@@ -31,5 +32,33 @@ export function maxTimezoneGap(hours: number, context: CohortContext): PairConst
       const missing = junior.timezone === undefined ? junior : senior.timezone === undefined ? senior : undefined;
       return missing && { messageId: 'constraint.fieldMissing', params: { rule: 'maxTimezoneGapHours', field: 'timezone', who: displayName(missing) } };
     },
+  };
+}
+
+/**
+ * The typed form of {@link maxTimezoneGap} for the program's limit: a table of allowed zone-code
+ * pairs, built once from the cohort's gap table.
+ *
+ * @param context - The cohort.
+ * @param columns - The cohort's typed columns.
+ */
+export function maxTimezoneGapKernel(context: CohortContext, columns: CohortColumns): RowFilter {
+  const hours = context.program.constraints.maxTimezoneGapHours ?? Number.POSITIVE_INFINITY;
+  const gaps = columns.timezones;
+  const zones = gaps?.size ?? 0;
+  const allowed = new Uint8Array(zones * zones);
+  for (let a = 0; a < zones; a++) for (let b = 0; b < zones; b++) allowed[a * zones + b] = gaps!.gap(a, b) <= hours + 1e-9 ? 1 : 0;
+  const { juniors, seniors } = columns;
+  return (row, candidates, count) => {
+    const zone = juniors.timezone[row]!;
+    if (zone < 0) return count;
+    const base = zone * zones;
+    let kept = 0;
+    for (let i = 0; i < count; i++) {
+      const c = candidates[i]!;
+      const other = seniors.timezone[c]!;
+      if (other < 0 || allowed[base + other] === 1) candidates[kept++] = c;
+    }
+    return kept;
   };
 }

@@ -1,3 +1,4 @@
+import type { CohortColumns, RowFilter } from '../model/columns';
 import { displayName, type CohortContext } from '../model/context';
 import type { Participant } from '../model/participant';
 import type { PairConstraint } from './constraint';
@@ -43,5 +44,30 @@ export function notInReportingLine(context: CohortContext): PairConstraint {
       above(junior).has(senior.id)
         ? { messageId: 'constraint.notInReportingLine', params: { manager: displayName(senior), report: displayName(junior) } }
         : { messageId: 'constraint.notInReportingLine', params: { manager: displayName(junior), report: displayName(senior) } },
+  };
+}
+
+/**
+ * The typed form of {@link notInReportingLine}: with the management forest as depth-first
+ * intervals, "one manages the other" is two comparisons each way.
+ *
+ * @param _context - The cohort (unused).
+ * @param columns - The cohort's typed columns.
+ */
+export function notInReportingLineKernel(_context: CohortContext, columns: CohortColumns): RowFilter {
+  const { juniors, seniors } = columns;
+  return (row, candidates, count) => {
+    const enter = juniors.enter[row]!;
+    const exit = juniors.exit[row]!;
+    let kept = 0;
+    for (let i = 0; i < count; i++) {
+      const c = candidates[i]!;
+      const seniorEnter = seniors.enter[c]!;
+      const seniorExit = seniors.exit[c]!;
+      const seniorAbove = seniorEnter < enter && exit <= seniorExit;
+      const juniorAbove = enter < seniorEnter && seniorExit <= exit;
+      if (!seniorAbove && !juniorAbove) candidates[kept++] = c;
+    }
+    return kept;
   };
 }

@@ -1,6 +1,6 @@
 import type { Participant } from '../model/participant';
 import type { BipartiteGraph } from '../solver/b-matching';
-import { makeEligibleScore } from './pair-scoring';
+import { makeScoreRow } from './row-scoring';
 import type { Prepared } from './prepare';
 
 /** The eligible pairs of a cohort, as a CSR graph over the matchable juniors and seniors. */
@@ -28,28 +28,27 @@ export function buildEligibility(prepared: Prepared): Eligibility {
   const matchable = (p: Participant) => p.volunteer || !prepared.program.constraints.volunteersOnly;
   const juniors = prepared.context.juniors.filter(matchable);
   const seniors = prepared.context.seniors.filter(matchable);
-  const eligibleScore = makeEligibleScore(prepared);
+  const scoreRow = makeScoreRow(prepared, juniors, seniors);
+  const candidates = new Int32Array(seniors.length);
+  const total = new Float64Array(seniors.length);
   const rowStart = new Int32Array(juniors.length + 1);
   let cols = new Int32Array(1024);
   let weights = new Float64Array(1024);
   let edges = 0;
   for (let r = 0; r < juniors.length; r++) {
-    const junior = juniors[r]!;
-    for (let c = 0; c < seniors.length; c++) {
-      const score = eligibleScore(junior, seniors[c]!);
-      if (Number.isNaN(score)) continue;
-      if (edges === cols.length) {
-        const grownCols = new Int32Array(cols.length * 2);
-        grownCols.set(cols);
-        cols = grownCols;
-        const grownWeights = new Float64Array(weights.length * 2);
-        grownWeights.set(weights);
-        weights = grownWeights;
-      }
-      cols[edges] = c;
-      weights[edges] = score;
-      edges++;
+    const count = scoreRow(r, candidates, total);
+    if (edges + count > cols.length) {
+      const size = Math.max(edges + count, Math.min(2 * cols.length, cols.length + 64 * 1024 * 1024));
+      const grownCols = new Int32Array(size);
+      grownCols.set(cols.subarray(0, edges));
+      cols = grownCols;
+      const grownWeights = new Float64Array(size);
+      grownWeights.set(weights.subarray(0, edges));
+      weights = grownWeights;
     }
+    cols.set(candidates.subarray(0, count), edges);
+    weights.set(total.subarray(0, count), edges);
+    edges += count;
     rowStart[r + 1] = edges;
   }
   return {
@@ -59,8 +58,8 @@ export function buildEligibility(prepared: Prepared): Eligibility {
       rows: juniors.length,
       cols: seniors.length,
       rowStart,
-      edgeCol: cols.slice(0, edges),
-      edgeWeight: weights.slice(0, edges),
+      edgeCol: edges === cols.length ? cols : cols.slice(0, edges),
+      edgeWeight: edges === weights.length ? weights : weights.slice(0, edges),
       rowCapacity: Int32Array.from(juniors, (p) => capacityOf(prepared, p)),
       colCapacity: Int32Array.from(seniors, (p) => capacityOf(prepared, p)),
     },

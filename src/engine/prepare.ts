@@ -30,6 +30,8 @@ export interface Prepared {
   readonly scorers: readonly WeightedScorer[];
   /** Hard pair rules in attribution order: built-ins, then custom ones. */
   readonly constraints: readonly PairConstraint[];
+  /** How many of `constraints` are built-ins (they come first). */
+  readonly builtinConstraintCount: number;
 }
 
 const byId = (a: Participant, b: Participant) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -93,12 +95,13 @@ export function prepare(input: MatchInput, options: MatchOptions): Prepared {
   if (firstUnweighted) throw new PluginError([firstUnweighted, ...otherUnweighted]);
 
   const constraints = [...builtinConstraints(context)];
+  const builtinConstraintCount = constraints.length;
   (options.constraints ?? []).forEach((plugin, i) => {
     const constraint = typeof plugin === 'function' ? plugin(context) : plugin;
     checkConstraint(constraint, `constraints[${i}]`);
     constraints.push(constraint);
   });
-  return { participants, program, context, scorers, constraints };
+  return { participants, program, context, scorers, constraints, builtinConstraintCount };
 }
 
 /** Refuses rules that validate but are not enforced yet, rather than ignoring them. */

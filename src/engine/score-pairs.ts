@@ -1,4 +1,4 @@
-import { makeEligibleScore } from './pair-scoring';
+import { makeScoreRow } from './row-scoring';
 import { prepare } from './prepare';
 import type { MatchInput, MatchOptions } from './options';
 
@@ -29,13 +29,15 @@ export function scorePairs(participants: unknown, program?: unknown, options: Ma
   const input: MatchInput = program === undefined ? { participants } : { participants, program };
   const prepared = prepare(input, options);
   const { juniors, seniors } = prepared.context;
-  const eligibleScore = makeEligibleScore(prepared);
-  const scores = new Float64Array(juniors.length * seniors.length);
-  juniors.forEach((junior, r) => {
-    const offset = r * seniors.length;
-    seniors.forEach((senior, c) => {
-      scores[offset + c] = eligibleScore(junior, senior);
-    });
-  });
+  const scoreRow = makeScoreRow(prepared, juniors, seniors);
+  const cols = seniors.length;
+  const scores = new Float64Array(juniors.length * cols).fill(Number.NaN);
+  const candidates = new Int32Array(cols);
+  const total = new Float64Array(cols);
+  for (let r = 0; r < juniors.length; r++) {
+    const count = scoreRow(r, candidates, total);
+    const offset = r * cols;
+    for (let i = 0; i < count; i++) scores[offset + candidates[i]!] = total[i]!;
+  }
   return { juniorIds: juniors.map((p) => p.id), seniorIds: seniors.map((p) => p.id), scores };
 }

@@ -1,5 +1,6 @@
 import type { Reason } from '../explain/messages/types';
-import { displayName } from '../model/context';
+import { commonBits, type CohortColumns, type RowScorer } from '../model/columns';
+import { displayName, type CohortContext } from '../model/context';
 import type { Participant } from '../model/participant';
 import type { Scorer } from './scorer';
 
@@ -43,5 +44,25 @@ export function availability(): Scorer {
       if (slots.length === 0) return [{ messageId: 'availability.none', params: { junior: displayName(junior), senior: displayName(senior) } }];
       return [{ messageId: 'availability.overlap', params: { count: slots.length, slots: slots.join(', ') } }];
     },
+  };
+}
+
+/**
+ * The typed form of {@link availability}, from the slot bit sets.
+ *
+ * @param _context - The cohort (unused).
+ * @param columns - The cohort's typed columns.
+ */
+export function availabilityKernel(_context: CohortContext, columns: CohortColumns): RowScorer {
+  const { juniors, seniors, slotWords } = columns;
+  return (row, candidates, count, total, coef) => {
+    if (juniors.hasAvailability[row] === 0) return;
+    const offset = row * slotWords;
+    for (let i = 0; i < count; i++) {
+      const c = candidates[i]!;
+      if (seniors.hasAvailability[c] === 0) continue;
+      const common = commonBits(juniors.availability, offset, seniors.availability, c * slotWords, slotWords);
+      total[i]! += coef * (common >= 2 ? 1 : common * 0.5);
+    }
   };
 }

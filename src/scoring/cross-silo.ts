@@ -1,5 +1,6 @@
 import type { Reason } from '../explain/messages/types';
-import { displayName } from '../model/context';
+import type { CohortColumns, RowScorer } from '../model/columns';
+import { displayName, type CohortContext } from '../model/context';
 import type { Scorer } from './scorer';
 
 /**
@@ -29,5 +30,26 @@ export function crossSilo(): Scorer {
       }
       return reasons;
     },
+  };
+}
+
+/**
+ * The typed form of {@link crossSilo}, from the department and site codes.
+ *
+ * @param _context - The cohort (unused).
+ * @param columns - The cohort's typed columns.
+ */
+export function crossSiloKernel(_context: CohortContext, columns: CohortColumns): RowScorer {
+  const { juniors, seniors } = columns;
+  return (row, candidates, count, total, coef) => {
+    const department = juniors.department[row]!;
+    const site = juniors.site[row]!;
+    for (let i = 0; i < count; i++) {
+      const c = candidates[i]!;
+      let value = seniors.department[c] === department ? 0 : 0.5;
+      const other = seniors.site[c]!;
+      if (site >= 0 && other >= 0 && other !== site) value += 0.5;
+      total[i]! += coef * value;
+    }
   };
 }

@@ -1,5 +1,6 @@
 import type { Reason } from '../explain/messages/types';
-import { displayName } from '../model/context';
+import type { CohortColumns, RowScorer } from '../model/columns';
+import { displayName, type CohortContext } from '../model/context';
 import type { Scorer } from './scorer';
 
 /** Openness counted for a side that did not answer the questionnaire (the middle of 0..5). */
@@ -29,5 +30,21 @@ export function openness(): Scorer {
       });
       return reasons;
     },
+  };
+}
+
+/**
+ * The typed form of {@link openness}, from the openness column.
+ *
+ * @param _context - The cohort (unused).
+ * @param columns - The cohort's typed columns.
+ */
+export function opennessKernel(_context: CohortContext, columns: CohortColumns): RowScorer {
+  const filled = (values: Float64Array) => values.map((v) => (Number.isNaN(v) ? NEUTRAL_OPENNESS : v));
+  const junior = filled(columns.juniors.openness);
+  const senior = filled(columns.seniors.openness);
+  return (row, candidates, count, total, coef) => {
+    const own = junior[row]!;
+    for (let i = 0; i < count; i++) total[i]! += coef * ((own + senior[candidates[i]!]!) / 10);
   };
 }

@@ -1,6 +1,7 @@
+import type { CohortColumns, RowScorer } from '../model/columns';
 import type { CohortContext } from '../model/context';
 import type { Scorer } from './scorer';
-import { skillTransfer } from './skill-transfer';
+import { skillTransfer, skillTransferKernel } from './skill-transfer';
 
 /**
  * `reciprocity`: the same as `skillGap` in the other direction, what the senior can teach the
@@ -10,4 +11,14 @@ import { skillTransfer } from './skill-transfer';
  */
 export function reciprocity(context: CohortContext): Scorer {
   return skillTransfer('reciprocity', 'senior', context);
+}
+
+/**
+ * The typed form of {@link reciprocity}, from the skill columns.
+ *
+ * @param context - The cohort.
+ * @param columns - The cohort's typed columns.
+ */
+export function reciprocityKernel(context: CohortContext, columns: CohortColumns): RowScorer {
+  return skillTransferKernel('senior', context.program.skills, columns);
 }

@@ -1,6 +1,7 @@
+import type { CohortColumns, RowScorer } from '../model/columns';
 import type { CohortContext } from '../model/context';
 import type { Scorer } from './scorer';
-import { skillTransfer } from './skill-transfer';
+import { skillTransfer, skillTransferKernel } from './skill-transfer';
 
 /**
  * `skillGap`, the main term: what the junior can teach the senior on junior-taught skills (digital
@@ -11,4 +12,14 @@ import { skillTransfer } from './skill-transfer';
  */
 export function skillGap(context: CohortContext): Scorer {
   return skillTransfer('skillGap', 'junior', context);
+}
+
+/**
+ * The typed form of {@link skillGap}, from the skill columns.
+ *
+ * @param context - The cohort.
+ * @param columns - The cohort's typed columns.
+ */
+export function skillGapKernel(context: CohortContext, columns: CohortColumns): RowScorer {
+  return skillTransferKernel('junior', context.program.skills, columns);
 }

@@ -1,7 +1,8 @@
 import type { Reason } from '../explain/messages/types';
 import { displayName, type CohortContext } from '../model/context';
 import type { Participant } from '../model/participant';
-import type { Teacher } from '../model/taxonomy';
+import type { CohortColumns, RowScorer } from '../model/columns';
+import type { SkillDef, Teacher } from '../model/taxonomy';
 import type { Scorer } from './scorer';
 
 /**
@@ -60,5 +61,69 @@ export function skillTransfer(id: 'skillGap' | 'reciprocity', teacher: Teacher, 
       if (rows.length === 0) return [{ messageId: `${id}.none`, params: names }];
       return rows.sort((a, b) => b.value - a.value || a.order - b.order).map((r) => r.reason);
     },
+  };
+}
+
+/**
+ * The typed form of {@link skillTransfer}: same value for every pair, from the skill columns.
+ *
+ * @internal Shared by the `skillGap` and `reciprocity` kernels.
+ */
+export function skillTransferKernel(teacher: Teacher, skills: readonly SkillDef[], columns: CohortColumns): RowScorer {
+  const taught = Int32Array.from(
+    skills.flatMap((s, k) => (s.teacher === teacher ? [k] : [])),
+  );
+  const stride = columns.skillIds.length;
+  const learners = teacher === 'junior' ? columns.seniors : columns.juniors;
+  // The learner's denominator 5 * max(5, sum of positive wishes), summed in skill order as `score` does; 0 = wants nothing.
+  const denominator = new Float64Array(learners.count);
+  for (let l = 0; l < learners.count; l++) {
+    let wanted = 0;
+    for (let t = 0; t < taught.length; t++) {
+      const want = learners.wants[l * stride + taught[t]!]!;
+      if (want > 0) wanted += want;
+    }
+    denominator[l] = wanted === 0 ? 0 : 5 * (wanted > 5 ? wanted : 5);
+  }
+  const juniorSkills = columns.juniors.skills;
+  const seniorSkills = columns.seniors.skills;
+  const wants = learners.wants;
+  const kinds = taught.length;
+  if (teacher === 'junior') {
+    return (row, candidates, count, total, coef) => {
+      const teacherBase = row * stride;
+      for (let i = 0; i < count; i++) {
+        const learner = candidates[i]!;
+        const d = denominator[learner]!;
+        if (d === 0) continue;
+        const learnerBase = learner * stride;
+        let gained = 0;
+        for (let t = 0; t < kinds; t++) {
+          const k = taught[t]!;
+          const want = wants[learnerBase + k]!;
+          if (want <= 0) continue;
+          const gap = juniorSkills[teacherBase + k]! - seniorSkills[learnerBase + k]!;
+          if (gap > 0) gained += gap * want;
+        }
+        total[i]! += coef * (gained / d);
+      }
+    };
+  }
+  return (row, candidates, count, total, coef) => {
+    const d = denominator[row]!;
+    if (d === 0) return;
+    const learnerBase = row * stride;
+    for (let i = 0; i < count; i++) {
+      const teacherBase = candidates[i]! * stride;
+      let gained = 0;
+      for (let t = 0; t < kinds; t++) {
+        const k = taught[t]!;
+        const want = wants[learnerBase + k]!;
+        if (want <= 0) continue;
+        const gap = seniorSkills[teacherBase + k]! - juniorSkills[learnerBase + k]!;
+        if (gap > 0) gained += gap * want;
+      }
+      total[i]! += coef * (gained / d);
+    }
   };
 }
