@@ -77,44 +77,55 @@ export class SolutionView {
     return partner[a]! < partner[b]!;
   }
 
-  private forEachEdge(side: 'junior' | 'senior', index: number, visit: (edge: number) => void): void {
-    if (side === 'junior') {
-      for (let e = this.graph.rowStart[index]!; e < this.graph.rowStart[index + 1]!; e++) visit(e);
-    } else {
-      for (let k = this.colStart[index]!; k < this.colStart[index + 1]!; k++) visit(this.colEdges[k]!);
-    }
-  }
-
   /** 1-based rank of `edge` among a side's eligible partners (see the ranking order above). */
   rank(side: 'junior' | 'senior', index: number, edge: number): number {
+    const junior = side === 'junior';
+    const { edgeWeight } = this.graph;
+    const partner = junior ? this.graph.edgeCol : this.edgeRow;
+    const weight = edgeWeight[edge]!;
+    const own = partner[edge]!;
+    const [lo, hi] = this.span(junior, index);
     let rank = 1;
-    this.forEachEdge(side, index, (e) => {
-      if (e !== edge && this.before(side, e, edge)) rank++;
-    });
+    for (let k = lo; k < hi; k++) {
+      const e = junior ? k : this.colEdges[k]!;
+      const w = edgeWeight[e]!;
+      if (w > weight || (w === weight && partner[e]! < own)) rank++;
+    }
     return rank;
   }
 
   /** The best-ranked edge of a side, among the chosen ones or not (`chosen` = 0 or 1), or -1. */
   best(side: 'junior' | 'senior', index: number, chosen?: 0 | 1): number {
+    const junior = side === 'junior';
+    const [lo, hi] = this.span(junior, index);
     let best = -1;
-    this.forEachEdge(side, index, (e) => {
-      if (chosen !== undefined && (this.chosen[e] === 1 ? 1 : 0) !== chosen) return;
+    for (let k = lo; k < hi; k++) {
+      const e = junior ? k : this.colEdges[k]!;
+      if (chosen !== undefined && (this.chosen[e] === 1 ? 1 : 0) !== chosen) continue;
       if (best < 0 || this.before(side, e, best)) best = e;
-    });
+    }
     return best;
   }
 
   /** The best-ranked edge of a side whose partner still has a free place, or -1. */
   bestWithFreePartner(side: 'junior' | 'senior', index: number): number {
+    const junior = side === 'junior';
+    const { edgeCol, colCapacity, rowCapacity } = this.graph;
+    const [lo, hi] = this.span(junior, index);
     let best = -1;
-    this.forEachEdge(side, index, (e) => {
-      const free = side === 'junior'
-        ? this.graph.colCapacity[this.graph.edgeCol[e]!]! > this.colLoad[this.graph.edgeCol[e]!]!
-        : this.graph.rowCapacity[this.edgeRow[e]!]! > this.rowLoad[this.edgeRow[e]!]!;
+    for (let k = lo; k < hi; k++) {
+      const e = junior ? k : this.colEdges[k]!;
+      const free = junior ? colCapacity[edgeCol[e]!]! > this.colLoad[edgeCol[e]!]! : rowCapacity[this.edgeRow[e]!]! > this.rowLoad[this.edgeRow[e]!]!;
       if (free && (best < 0 || this.before(side, e, best))) best = e;
-    });
+    }
     return best;
   }
+
+  /** The range of a side's edges: edge ids for a junior, positions in `colEdges` for a senior. */
+  private span(junior: boolean, index: number): [number, number] {
+    return junior ? [this.graph.rowStart[index]!, this.graph.rowStart[index + 1]!] : [this.colStart[index]!, this.colStart[index + 1]!];
+  }
+
 
   /** Number of chosen edges of a row or column. */
   load(side: 'junior' | 'senior', index: number): number {
@@ -123,6 +134,14 @@ export class SolutionView {
 
   /** Chosen edges of a row or column. */
   chosenEdges(side: 'junior' | 'senior', index: number): number[] {
-    return (side === 'junior' ? this.rowEdges(index) : this.columnEdges(index)).filter((e) => this.chosen[e] === 1);
+    const junior = side === 'junior';
+    const [lo, hi] = this.span(junior, index);
+    const out: number[] = [];
+    for (let k = lo; k < hi; k++) {
+      const e = junior ? k : this.colEdges[k]!;
+      if (this.chosen[e] === 1) out.push(e);
+    }
+    return out;
   }
+
 }

@@ -134,6 +134,15 @@ class Network {
   /** Edge ids of each column, ascending: column c owns `colEdges[colEdgeStart[c] .. colEdgeStart[c+1])`. */
   private colEdgeStart: Int32Array | null = null;
   private colEdges: Int32Array | null = null;
+  /**
+   * Oracle only (null otherwise), see {@link enableSortedRows}: each row's arcs ordered by reduced
+   * cost under fixed potentials, the position of the edge in its row packed in the low word.
+   */
+  private sortedKeys: Float64Array | null = null;
+  private sortedWords: Uint32Array | null = null;
+  private sortedReady: Uint8Array | null = null;
+  /** Sorted mode: whether the last search left out an arc or a node because of its bound. */
+  cutOff = false;
 
   constructor(graph: BipartiteGraph) {
     const { rows, cols, rowStart, edgeCol } = graph;
@@ -242,6 +251,73 @@ class Network {
     for (let c = 0; c < cols; c++) this.recomputeBestFree(c);
   }
 
+  /**
+   * For searches under fixed potentials (the forcing oracle): each row's arcs get sorted by
+   * reduced cost, lazily on the row's first scan, so that a bounded search reads only the arcs
+   * that can still improve a distance. The sort key is the reduced cost with the low 32 bits of
+   * its mantissa replaced by the edge's position in the row (one `Float64Array` sort, no
+   * comparator); it is within a relative 2^-20 of the reduced cost, and the scan stops only when
+   * even a key shrunk by more than that cannot help. No-op on big-endian platforms.
+   */
+  enableSortedRows(): void {
+    if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) return;
+    this.sortedKeys = new Float64Array(this.edgeCol.length);
+    this.sortedWords = new Uint32Array(this.sortedKeys.buffer);
+    this.sortedReady = new Uint8Array(this.rows);
+  }
+
+  /** Sorts row u's arcs by reduced cost (see {@link enableSortedRows}). */
+  private sortRow(u: number): void {
+    const { rowStart, edgeCol, edgeWeight, edgeUsed, colCapacity, pi, rows } = this;
+    const keys = this.sortedKeys!;
+    const words = this.sortedWords!;
+    const start = rowStart[u]!;
+    const end = rowStart[u + 1]!;
+    const piU = pi[u]!;
+    for (let e = start; e < end; e++) {
+      const c = edgeCol[e]!;
+      const rc = piU - pi[rows + c]! - edgeWeight[e]!;
+      keys[e] = edgeUsed[e] === 1 || colCapacity[c] === 0 ? 1e300 : rc > 0 ? rc : 0;
+      words[2 * e] = e - start;
+    }
+    keys.subarray(start, end).sort();
+    this.sortedReady![u] = 1;
+  }
+
+  /**
+   * The arcs of row u in reduced-cost order, relaxed from distance `du` until no arc can bring a
+   * node under `limit` (see {@link enableSortedRows}).
+   */
+  private scanSortedRow(u: number, du: number, limit: number): void {
+    if (this.sortedReady![u] === 0) this.sortRow(u);
+    const { rows, rowStart, edgeCol, edgeWeight, edgeUsed, colCapacity, pi, dist, parentNode, parentEdge, touched, heap } = this;
+    const keys = this.sortedKeys!;
+    const words = this.sortedWords!;
+    const start = rowStart[u]!;
+    const end = rowStart[u + 1]!;
+    const base = du + pi[u]!;
+    for (let k = start; k < end; k++) {
+      const key = keys[k]!;
+      if (du + (key > 1e-300 ? key * 0.999996 : 0) >= limit) {
+        if (key < 1e300) this.cutOff = true;
+        break;
+      }
+      const e = start + words[2 * k]!;
+      const c = edgeCol[e]!;
+      const v = rows + c;
+      const t = base - pi[v]! - edgeWeight[e]!;
+      const d = t > du ? t : du;
+      const old = dist[v]!;
+      if (d < old && edgeUsed[e] === 0 && colCapacity[c] !== 0) {
+        if (old === Infinity) touched[this.touchedCount++] = v;
+        dist[v] = d;
+        parentNode[v] = u;
+        parentEdge[v] = e;
+        heap.offer(v, d);
+      }
+    }
+  }
+
   /** Rescans column c for its best arc from a free row. */
   private recomputeBestFree(c: number): void {
     const { edgeRow, edgeWeight, edgeUsed, rowLoad, rowCapacity } = this;
@@ -288,8 +364,12 @@ class Network {
     // Relaxations are inlined in the two edge loops. A settled node is never relaxed again: keys
     // pop in non-decreasing order and reduced costs are >= 0, so its distance is already <= any
     // new candidate, and the `<` test fails.
+    this.cutOff = false;
     while (heap.size > 0) {
-      if (heap.peekKey() >= bound) break;
+      if (heap.peekKey() >= bound) {
+        this.cutOff = true;
+        break;
+      }
       const u = heap.pop();
       order[settledCount++] = u;
       if (u === target) {
@@ -298,7 +378,11 @@ class Network {
       }
       const du = dist[u]!;
       const piU = pi[u]!;
-      if (u < rows) {
+      if (u < rows && this.sortedKeys !== null) {
+        const reach = target >= 0 ? dist[target]! : Infinity;
+        this.scanSortedRow(u, du, reach < bound ? reach : bound);
+        if (rowLoad[u]! > 0) this.relax(sourceNode, du + Math.max(0, piU - pi[sourceNode]!), u, -1);
+      } else if (u < rows) {
         // Hot loop: the arc exists only for an unchosen edge into a column of positive capacity,
         // checked only for the rare candidates that improve a distance.
         const base = du + piU;
@@ -697,6 +781,8 @@ export function createForcingOracle(
   net.merged = objective === 'maxWeight';
   net.listSourceRows();
   net.listSinkCols();
+  net.enableSortedRows();
+  const firstLimit = Math.max(weightScale(graph), Number.MIN_VALUE) / 256;
   const { rows, edgeRow, edgeCol, edgeWeight, rowCapacity, colCapacity } = net;
 
   return (edge: number): number | null => {
@@ -710,9 +796,21 @@ export function createForcingOracle(
     // Cheapest cycle row -> col ~> row: the forced edge, then the best way back from its column.
     // A simple exchange gives an upper bound on the drop; the search only has to look for a
     // cheaper cycle, so it stops at that bound (in reduced terms) instead of exploring the graph.
+    // The cycle is usually far shorter than the bound: search under a small limit first and widen
+    // it fourfold until the target settles (exact then: every arc that can lead under the limit
+    // was read) or nothing was left out.
     const exchange = exchangeDrop(net, edge, objective === 'maxCardinality');
     const bound = exchange === Infinity ? Infinity : exchange + net.pi[rows + col]! - net.pi[row]! + edgeWeight[edge]!;
-    if (net.search(rows + col, row, bound) === Infinity) {
+    let found = false;
+    for (let limit = firstLimit; ; limit *= 4) {
+      const cap = limit < bound ? limit : bound;
+      if (net.search(rows + col, row, cap) !== Infinity) {
+        found = true;
+        break;
+      }
+      if (cap === bound || !net.cutOff) break;
+    }
+    if (!found) {
       if (exchange === Infinity) return null;
       return exchange > 0 ? exchange : 0;
     }
@@ -723,9 +821,10 @@ export function createForcingOracle(
 
 /**
  * Drop of the total when edge (r, c) is forced in by the simplest exchange: r gives up its
- * lightest chosen edge (r, c1) if it is full, c its lightest (r2, c) if it is full, and (r2, c1)
- * is taken when allowed (required for `sameCount` when both gave one up, to keep the number of
- * pairs). A feasible solution, hence an upper bound on the exact drop.
+ * lightest chosen edge (r, c1) if it is full, c its lightest (r2, c) if it is full, and when both
+ * gave one up r2 takes its best of c1 and the columns that still have room (required for
+ * `sameCount`, to keep the number of pairs; only when it gains otherwise). A feasible solution,
+ * hence an upper bound on the exact drop, used to bound the exact search.
  *
  * @returns The drop, or `Infinity` when the exchange cannot keep the number of pairs.
  */
@@ -756,22 +855,20 @@ function exchangeDrop(net: Network, edge: number, sameCount: boolean): number {
     r2 = edgeRow[worst]!;
   }
   if (c1 >= 0 && r2 >= 0) {
-    // Both gave up a pair: r2 and c1 now have room; pair them if they may be.
-    let lo = rowStart[r2]!;
-    let hi = rowStart[r2 + 1]! - 1;
-    let back = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const col = edgeCol[mid]!;
-      if (col === c1) {
-        back = mid;
-        break;
+    // Both gave up a pair: r2 and c1 now have room. r2 takes c1 when allowed, or a column that
+    // still has room (then c1 stays open); either keeps the number of pairs.
+    let regain = -Infinity;
+    for (let e = rowStart[r2]!, end = rowStart[r2 + 1]!; e < end; e++) {
+      if (edgeUsed[e] === 1) continue;
+      const col = edgeCol[e]!;
+      if (col === c1 || (col !== c && colLoad[col]! < colCapacity[col]!)) {
+        if (edgeWeight[e]! > regain) regain = edgeWeight[e]!;
       }
-      if (col < c1) lo = mid + 1;
-      else hi = mid - 1;
     }
-    if (back >= 0 && edgeUsed[back] === 0 && (sameCount || edgeWeight[back]! > 0)) drop -= edgeWeight[back]!;
-    else if (sameCount) return Infinity;
+    if (sameCount) {
+      if (regain === -Infinity) return Infinity;
+      drop -= regain;
+    } else if (regain > 0) drop -= regain;
   }
   return drop;
 }

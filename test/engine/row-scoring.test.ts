@@ -59,7 +59,7 @@ function plugins(rand: Rng): { options: MatchOptions; weights: Record<string, nu
   return {
     options: {
       scorers: [defineScorer({ id: 'tenure', score: (j, s) => ((j.id.length + s.id.charCodeAt(2)) % 7) / 6, explain: () => [] })],
-      constraints: [defineConstraint({ id: 'oddEven', allows: (j, s) => (j.id.charCodeAt(3) + s.id.charCodeAt(3)) % 3 !== 0, why: () => ({ messageId: 'constraint.forbiddenPairs', params: {} }) })],
+      constraints: [defineConstraint({ id: 'oddEven', allows: (j, s) => (j.id.charCodeAt(3) + s.id.charCodeAt(3)) % 3 !== 0, why: (j, s) => ({ messageId: 'constraint.forbiddenPairs', params: { junior: j.id, senior: s.id } }) })],
     },
     weights: { tenure: 0.3 },
   };
