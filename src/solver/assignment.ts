@@ -18,7 +18,7 @@ import type { AssignmentDuals, AssignmentMode, AssignmentOptions, AssignmentProb
 import { solveBMatchingWithPotentials, type BipartiteGraph, type BMatching, type MatchingObjective } from './b-matching';
 import { solveDenseJv } from './dense-jv';
 import { completeZeroCapacity, flowDuals } from './flow-duals';
-import type { JvState } from './jv-state';
+import type { JvState, WarmStart } from './jv-state';
 import { maxCardinality } from './max-cardinality';
 import { solveByPricing, worthPricing } from './pricing';
 import { solveSparseJv } from './sparse-jv';
@@ -34,6 +34,8 @@ interface RawSolution {
   row: Float64Array;
   col: Float64Array;
   cardinality: number;
+  /** Where the sparse solver ended, to warm-start a solve of more pairs. */
+  warm?: WarmStart;
 }
 
 /**
@@ -167,7 +169,7 @@ function unitSide(p: CheckedProblem, mode: AssignmentMode): 'rows' | 'cols' | nu
  *
  * @returns null when no side fits; `feasible: false` when `perfect` cannot saturate the side.
  */
-function solveByJv(p: CheckedProblem, mode: AssignmentMode): RawSolution | null {
+function solveByJv(p: CheckedProblem, mode: AssignmentMode, warm?: WarmStart): RawSolution | null {
   const side = unitSide(p, mode);
   if (side === null) return null;
   const transposed = side === 'cols';
@@ -183,6 +185,7 @@ function solveByJv(p: CheckedProblem, mode: AssignmentMode): RawSolution | null 
   }
 
   let state: JvState | null = null;
+  let solvedSparse = false;
   let dummyCapacity = 0;
   let csr: CostCsr | null = null;
   const sparseSide = (): CostCsr => {
@@ -203,7 +206,10 @@ function solveByJv(p: CheckedProblem, mode: AssignmentMode): RawSolution | null 
   if (state === null) {
     if (p.dense !== null && dummyCapacity === 0) {
       state = solveDenseJv(n, transposed ? transposeDense(p.rows, p.cols, p.dense) : p.dense, p.sign, active, otherCapacity);
-    } else state = solveSparseJv(csr ?? sparseSide(), active, otherCapacity, dummyCapacity);
+    } else {
+      state = solveSparseJv(csr ?? sparseSide(), active, otherCapacity, dummyCapacity, warm);
+      if (state !== null) solvedSparse = true;
+    }
   }
   if (state === null) return { feasible: false, pairs: new Int32Array(0), row: new Float64Array(0), col: new Float64Array(0), cardinality: 0 };
 
@@ -272,7 +278,7 @@ function solveByJv(p: CheckedProblem, mode: AssignmentMode): RawSolution | null 
     const duals = { row, col, cardinality };
     completeZeroCapacity(maxFormGraph(p), duals);
   }
-  return { feasible: true, pairs, row, col, cardinality };
+  return solvedSparse ? { feasible: true, pairs, row, col, cardinality, warm: { rowCol: state.rowCol.slice(), v: state.v.slice(), dummyCapacity } } : { feasible: true, pairs, row, col, cardinality };
 }
 
 /** The allowed pairs as a graph with weights to maximise (`w' = -cost`). */

@@ -107,3 +107,13 @@ export class JvState {
     }
   }
 }
+
+/**
+ * Where a previous solve of the same rows and columns, on fewer pairs, ended: its assignment and
+ * column duals (dummy column last), to start a solve of more pairs from.
+ */
+export interface WarmStart {
+  readonly rowCol: Int32Array;
+  readonly v: Float64Array;
+  readonly dummyCapacity: number;
+}

@@ -14,6 +14,7 @@
 import type { CheckedProblem, CostCsr } from './assignment-input';
 import { transposeAdjacency } from './assignment-input';
 import type { AssignmentMode } from './assignment-types';
+import type { WarmStart } from './jv-state';
 import { maxCardinality } from './max-cardinality';
 
 /** Best pairs kept per row in the first part, and most pairs a row adds per pricing round. */
@@ -34,10 +35,12 @@ export interface PricedSolution {
   row: Float64Array;
   col: Float64Array;
   cardinality: number;
+  /** Where the part's solve ended, to start the next, larger part's solve from. */
+  warm?: WarmStart;
 }
 
 /** Solves a (sub)problem exactly, without pricing. */
-export type ExactSolve = (p: CheckedProblem, mode: AssignmentMode) => PricedSolution | null;
+export type ExactSolve = (p: CheckedProblem, mode: AssignmentMode, warm?: WarmStart) => PricedSolution | null;
 
 /** Whether a sparse problem is big and dense enough for {@link solveByPricing}. */
 export function worthPricing(csr: CostCsr): boolean {
@@ -146,9 +149,12 @@ export function solveByPricing(p: CheckedProblem, mode: AssignmentMode, unitSide
   let scale = 0;
   for (let e = 0; e < edges; e++) scale = Math.max(scale, Math.abs(edgeCost[e]!));
   const tolerance = 1e-12 * scale;
+  let warm: WarmStart | undefined;
   for (;;) {
     const part = subproblem(p, inPart);
-    const raw = exact(part, mode);
+    // Each part holds the previous one: its solve starts from the previous duals.
+    const raw = exact(part, mode, warm);
+    warm = raw?.warm;
     if (raw === null || !raw.feasible) return raw;
     // Pricing: pairs whose weight exceeds their duals' sum could improve the solution; the most
     // violated ones of each row and of each column (at most KEEP each) join the part.

@@ -13,7 +13,7 @@
  */
 import type { CostCsr } from './assignment-input';
 import { IndexedMinHeap } from './heap';
-import { JvState } from './jv-state';
+import { JvState, type WarmStart } from './jv-state';
 
 /** Rounds of augmenting row reduction. */
 const ROW_REDUCTION_ROUNDS = 2;
@@ -25,10 +25,12 @@ const ROW_REDUCTION_ROUNDS = 2;
  * @param rowActive - 1 for each row to assign, 0 for a row of capacity 0.
  * @param colCapacity - Capacity of each column.
  * @param dummyCapacity - Capacity of the dummy column (0: no dummy column).
+ * @param warm - The end of a solve of fewer of these pairs (same rows, columns and dummy), to
+ *   start from: see {@link resumeWarm}. Without it, or when it does not pay, the solve is cold.
  * @returns The state with every active row assigned, or null when that is impossible. With a
  *   dummy column the state has `cols + 1` columns, the last being the dummy.
  */
-export function solveSparseJv(csr: CostCsr, rowActive: Uint8Array, colCapacity: Int32Array, dummyCapacity = 0): JvState | null {
+export function solveSparseJv(csr: CostCsr, rowActive: Uint8Array, colCapacity: Int32Array, dummyCapacity = 0, warm?: WarmStart): JvState | null {
   const { rows, cols } = csr;
   const dummy = dummyCapacity > 0;
   let capacity = colCapacity;
@@ -36,6 +38,10 @@ export function solveSparseJv(csr: CostCsr, rowActive: Uint8Array, colCapacity: 
     capacity = new Int32Array(cols + 1);
     capacity.set(colCapacity);
     capacity[cols] = dummyCapacity;
+  }
+  if (warm !== undefined && warm.dummyCapacity === dummyCapacity) {
+    const resumed = new JvState(rows, capacity);
+    if (resumeWarm(resumed, csr, rowActive, warm, dummy)) return resumed;
   }
   const state = new JvState(rows, capacity);
   let allActive = true;
@@ -51,6 +57,74 @@ export function solveSparseJv(csr: CostCsr, rowActive: Uint8Array, colCapacity: 
   for (const root of freeRows) if (!search.augment(root)) return null;
   search.finish();
   return state;
+}
+
+/** A warm start that frees more rows than this share of them is dropped for a cold solve. */
+const WARM_FREED_SHARE = 0.05;
+
+/** Rounds of {@link resumeWarm} before it gives up. */
+const WARM_ROUNDS = 4;
+
+/**
+ * Resumes from a solve of fewer pairs: its assignment and column duals are optimal but for the new
+ * pairs, some of which may now be cheaper than a row's own (negative reduced cost), and for the
+ * rule that a column with room has dual 0. Rounds: every column with room gets dual 0, every row
+ * with an arc of negative reduced cost is freed, and the freed rows are searched again, until
+ * nothing moves; the state is then optimal, as after a cold start.
+ *
+ * @returns false when the warm start does not pay (too many rows freed, rounds run out) or fails;
+ *   the caller then solves cold on a fresh state.
+ */
+function resumeWarm(state: JvState, csr: CostCsr, rowActive: Uint8Array, warm: WarmStart, dummy: boolean): boolean {
+  const { rows, cols, rowStart, edgeCol, edgeCost } = csr;
+  const { v, u, colLoad, colCapacity, rowCol } = state;
+  if (warm.rowCol.length !== rows || warm.v.length !== v.length) return false;
+  v.set(warm.v);
+  for (let i = 0; i < rows; i++) {
+    const j = warm.rowCol[i]!;
+    if (rowActive[i] !== 1 || j < 0) continue;
+    if (colLoad[j]! >= colCapacity[j]!) return false;
+    state.assign(i, j);
+  }
+  const ownCost = (i: number, own: number): number => {
+    if (own === cols) return 0;
+    for (let e = rowStart[i]!, end = rowStart[i + 1]!; e < end; e++) if (edgeCol[e] === own) return edgeCost[e]!;
+    return Number.NaN;
+  };
+  const limit = Math.max(1, Math.floor(WARM_FREED_SHARE * rows));
+  let freedTotal = 0;
+  for (let round = 0; round < WARM_ROUNDS; round++) {
+    for (let j = 0; j < v.length; j++) if (colLoad[j]! < colCapacity[j]! && v[j] !== 0) v[j] = 0;
+    const freed: number[] = [];
+    for (let i = 0; i < rows; i++) {
+      if (rowActive[i] !== 1) continue;
+      const own = rowCol[i]!;
+      if (own < 0) {
+        freed.push(i);
+        continue;
+      }
+      const c0 = ownCost(i, own);
+      if (Number.isNaN(c0)) return false;
+      const ui = c0 - v[own]!;
+      u[i] = ui;
+      let violated = dummy && -ui - v[cols]! < -1e-12 * Math.max(1, Math.abs(ui));
+      for (let e = rowStart[i]!, end = rowStart[i + 1]!; e < end && !violated; e++) {
+        const c = edgeCost[e]!;
+        if (c - ui - v[edgeCol[e]!]! < -1e-12 * Math.max(1, Math.abs(c))) violated = true;
+      }
+      if (violated) {
+        state.unassign(i);
+        freed.push(i);
+      }
+    }
+    if (freed.length === 0) return true;
+    freedTotal += freed.length;
+    if (freedTotal > limit) return false;
+    const search = new SparseSearch(state, csr, dummy);
+    for (const root of freed) if (!search.augment(root)) return false;
+    search.finish();
+  }
+  return false;
 }
 
 /** Column reduction with reduction transfer on the allowed pairs (square, unit capacities). */
