@@ -48,6 +48,8 @@ export { openness, NEUTRAL_OPENNESS } from './scoring/openness';
 export { defineConstraint, type ConstraintPlugin, type PairConstraint } from './constraints/constraint';
 export { builtinConstraints } from './constraints/builtins';
 
+export { generateOrganisation, type GenerateOptions, type GeneratedOrganisation } from './generate/organisation';
+
 export { solveAssignment } from './solver/assignment';
 export { verifyAssignment } from './solver/verify-assignment';
 export type {
