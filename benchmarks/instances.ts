@@ -2,7 +2,7 @@
  * Benchmark instances, generated from a seed and written to disk once per run, so that every
  * implementation (ours, `munkres`, scipy) reads the very same numbers.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { rng } from '../test/helpers/random';
 
 /** What `<name>.json` says about an instance; the arrays sit beside it in `<name>.<field>.bin`. */
@@ -86,9 +86,18 @@ export function writeInstance(base: string, meta: InstanceMeta, arrays: Record<s
   for (const [field, array] of Object.entries(arrays)) writeFileSync(`${base}.${field}.bin`, bytes(array));
 }
 
-function readArray<T extends Float64Array | Int32Array>(path: string, Kind: { new (buffer: ArrayBuffer): T }): T {
-  const b = readFileSync(path);
-  return new Kind(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer);
+/** Reads a binary file straight into a typed array (no intermediate buffer, so memory = the array). */
+function readArray<T extends Float64Array | Int32Array>(path: string, Kind: { new (length: number): T; readonly BYTES_PER_ELEMENT: number }): T {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const array = new Kind(size / Kind.BYTES_PER_ELEMENT);
+    const view = new Uint8Array(array.buffer);
+    for (let read = 0; read < size; ) read += readSync(fd, view, read, size - read, read);
+    return array;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Reads an instance written by {@link writeInstance}. */

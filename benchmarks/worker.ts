@@ -1,12 +1,14 @@
 /**
  * One implementation on one instance, in its own process so that its peak memory is its own.
  * Usage: tsx benchmarks/worker.ts <binome|munkres> <instance base path> <runs>
- * Prints one JSON line: times (ms), objective, RSS before solving and peak RSS (MB).
+ * Prints one JSON line: times (ms), objective, RSS at start (before reading the instance) and
+ * peak RSS (MB): their difference is the memory for the input and the solves.
  */
 import { munkres } from 'munkres';
 import { solveAssignment, verifyAssignment, type AssignmentProblem } from '../src/index';
 import { readInstance } from './instances';
 
+const startMb = process.memoryUsage().rss / 1e6;
 const [impl, base, runsText] = process.argv.slice(2);
 const runs = Number(runsText ?? 3);
 const instance = readInstance(base!);
@@ -38,7 +40,6 @@ if (impl === 'binome') {
   };
 } else throw new Error(`unknown implementation ${impl}`);
 
-const baseMb = process.memoryUsage().rss / 1e6;
 // One warm-up run (compilation), not counted in the times: they are the steady state.
 solve();
 const times: number[] = [];
@@ -49,4 +50,4 @@ for (let k = 0; k < runs; k++) {
   times.push(performance.now() - t0);
 }
 const peakMb = process.resourceUsage().maxRSS / 1000;
-console.log(JSON.stringify({ times, objective, baseMb, peakMb }));
+console.log(JSON.stringify({ times, objective, baseMb: startMb, peakMb }));

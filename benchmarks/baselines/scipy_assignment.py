@@ -1,7 +1,8 @@
 """scipy baseline for `npm run bench`: solves one instance written by benchmarks/run.ts.
 
 Usage: python3 scipy_assignment.py <instance.json> <runs>
-Prints one JSON line: {"times": [ms...], "objective": x, "baseMb": rss before solving, "peakMb": max rss}.
+Prints one JSON line: {"times": [ms...], "objective": x, "baseMb": rss at start (before reading
+the instance), "peakMb": max rss}: their difference is the memory for the input and the solves.
 Dense instances go to linear_sum_assignment (columns with capacity > 1 are replicated, as scipy
 has no capacities); sparse ones to min_weight_full_bipartite_matching.
 """
@@ -22,6 +23,7 @@ def rss_mb():
 
 
 def main():
+    start = rss_mb()
     meta_path, runs = sys.argv[1], int(sys.argv[2])
     with open(meta_path) as f:
         meta = json.load(f)
@@ -41,7 +43,6 @@ def main():
         m = csr_matrix((x, (r, c)), shape=(rows, cols))
         solve = lambda: min_weight_full_bipartite_matching(m, maximize=maximize)
         value = lambda res: float(m[res[0], res[1]].sum())
-    before = rss_mb()
     result = solve()  # warm-up, as for the other implementations
     times = []
     for _ in range(runs):
@@ -49,7 +50,7 @@ def main():
         result = solve()
         times.append((time.perf_counter() - t0) * 1000)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1000
-    print(json.dumps({'times': times, 'objective': value(result), 'baseMb': before, 'peakMb': peak}))
+    print(json.dumps({'times': times, 'objective': value(result), 'baseMb': start, 'peakMb': peak}))
 
 
 if __name__ == '__main__':
