@@ -79,6 +79,7 @@ export class SolutionView {
 
   /** 1-based rank of `edge` among a side's eligible partners (see the ranking order above). */
   rank(side: 'junior' | 'senior', index: number, edge: number): number {
+    if (side === 'senior' && this.chosen[edge] === 1) return this.seniorRanks().get(edge)!;
     const junior = side === 'junior';
     const { edgeWeight } = this.graph;
     const partner = junior ? this.graph.edgeCol : this.edgeRow;
@@ -96,6 +97,7 @@ export class SolutionView {
 
   /** The best-ranked edge of a side, among the chosen ones or not (`chosen` = 0 or 1), or -1. */
   best(side: 'junior' | 'senior', index: number, chosen?: 0 | 1): number {
+    if (side === 'senior' && chosen === 0) return this.seniorBestUnchosen()[index]!;
     const junior = side === 'junior';
     const [lo, hi] = this.span(junior, index);
     let best = -1;
@@ -119,6 +121,57 @@ export class SolutionView {
       if (free && (best < 0 || this.before(side, e, best))) best = e;
     }
     return best;
+  }
+
+  private seniorBestCache: Int32Array | null = null;
+  private seniorRankCache: Map<number, number> | null = null;
+
+  /**
+   * Each senior's best unchosen edge, for all seniors in one pass over the edges in row order
+   * (a column's edges are scattered: reading them one senior at a time misses the cache).
+   */
+  private seniorBestUnchosen(): Int32Array {
+    if (this.seniorBestCache) return this.seniorBestCache;
+    const { edgeCol, edgeWeight } = this.graph;
+    const best = new Int32Array(this.graph.cols).fill(-1);
+    // Edges in row order: on equal weights the first seen has the lowest row, as `before` wants.
+    for (let e = 0; e < edgeCol.length; e++) {
+      if (this.chosen[e] === 1) continue;
+      const c = edgeCol[e]!;
+      const b = best[c]!;
+      if (b < 0 || edgeWeight[e]! > edgeWeight[b]!) best[c] = e;
+    }
+    this.seniorBestCache = best;
+    return best;
+  }
+
+  /** Each chosen edge's rank on its senior's side, for all of them in one pass over the edges. */
+  private seniorRanks(): Map<number, number> {
+    if (this.seniorRankCache) return this.seniorRankCache;
+    const { edgeCol, edgeWeight, cols } = this.graph;
+    const { edgeRow, chosen } = this;
+    // The chosen edges of each column, as a small CSR.
+    const start = new Int32Array(cols + 1);
+    for (let c = 0; c < cols; c++) start[c + 1] = start[c]! + this.colLoad[c]!;
+    const fill = start.slice(0, cols);
+    const list = new Int32Array(start[cols]!);
+    for (let e = 0; e < edgeCol.length; e++) if (chosen[e] === 1) list[fill[edgeCol[e]!]!++] = e;
+    const rank = new Int32Array(list.length).fill(1);
+    for (let e = 0; e < edgeCol.length; e++) {
+      const c = edgeCol[e]!;
+      const w = edgeWeight[e]!;
+      const r = edgeRow[e]!;
+      for (let k = start[c]!; k < start[c + 1]!; k++) {
+        const own = list[k]!;
+        if (own === e) continue;
+        const ow = edgeWeight[own]!;
+        if (w > ow || (w === ow && r < edgeRow[own]!)) rank[k]!++;
+      }
+    }
+    const ranks = new Map<number, number>();
+    list.forEach((e, k) => ranks.set(e, rank[k]!));
+    this.seniorRankCache = ranks;
+    return ranks;
   }
 
   /** The range of a side's edges: edge ids for a junior, positions in `colEdges` for a senior. */

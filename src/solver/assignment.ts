@@ -17,7 +17,8 @@ import { checkProblem, denseToCsr, transposeCsr, transposeDense, type CheckedPro
 import type { AssignmentDuals, AssignmentMode, AssignmentOptions, AssignmentProblem, AssignmentSolution } from './assignment-types';
 import { solveBMatchingWithPotentials, type BipartiteGraph, type BMatching, type MatchingObjective } from './b-matching';
 import { solveDenseJv } from './dense-jv';
-import { completeZeroCapacity, flowDuals } from './flow-duals';
+import { solveByComponents } from './components';
+import { completeZeroCapacity, flowDuals, type MaxFormDuals } from './flow-duals';
 import type { JvState, WarmStart } from './jv-state';
 import { maxCardinality } from './max-cardinality';
 import { solveByPricing, worthPricing } from './pricing';
@@ -281,9 +282,14 @@ function solveByJv(p: CheckedProblem, mode: AssignmentMode, warm?: WarmStart): R
   return solvedSparse ? { feasible: true, pairs, row, col, cardinality, warm: { rowCol: state.rowCol.slice(), v: state.v.slice(), dummyCapacity } } : { feasible: true, pairs, row, col, cardinality };
 }
 
-/** The allowed pairs as a graph with weights to maximise (`w' = -cost`). */
-function maxFormGraph(p: CheckedProblem): BipartiteGraph {
-  const csr: CostCsr = p.sparse ?? denseToCsr(p.rows, p.cols, p.dense!, p.sign);
+/**
+ * The allowed pairs as a graph with weights to maximise (`w' = -cost`); with `usableOnly`, without
+ * the pairs of a row or column of capacity 0 (they can never be chosen, and their weights, however
+ * large, must not set the scale of the solve).
+ */
+function maxFormGraph(p: CheckedProblem, usableOnly = false): BipartiteGraph {
+  let csr: CostCsr = p.sparse ?? denseToCsr(p.rows, p.cols, p.dense!, p.sign);
+  if (usableOnly && (hasZero(p.rowCapacity) || hasZero(p.colCapacity))) csr = usablePairs(csr, p.rowCapacity, p.colCapacity);
   const edgeWeight = new Float64Array(csr.edgeCost.length);
   for (let e = 0; e < edgeWeight.length; e++) edgeWeight[e] = csr.edgeCost[e] === 0 ? 0 : -csr.edgeCost[e]!;
   return {
@@ -297,15 +303,43 @@ function maxFormGraph(p: CheckedProblem): BipartiteGraph {
   };
 }
 
+/** The pairs of a CSR whose row and column both have room. */
+function usablePairs(csr: CostCsr, rowCapacity: Int32Array, colCapacity: Int32Array): CostCsr {
+  const { rows, rowStart, edgeCol, edgeCost } = csr;
+  const start = new Int32Array(rows + 1);
+  const cols: number[] = [];
+  const costs: number[] = [];
+  for (let r = 0; r < rows; r++) {
+    if (rowCapacity[r]! > 0) {
+      for (let e = rowStart[r]!, end = rowStart[r + 1]!; e < end; e++) {
+        if (colCapacity[edgeCol[e]!]! === 0) continue;
+        cols.push(edgeCol[e]!);
+        costs.push(edgeCost[e]!);
+      }
+    }
+    start[r + 1] = cols.length;
+  }
+  return { rows, cols: csr.cols, rowStart: start, edgeCol: Int32Array.from(cols), edgeCost: Float64Array.from(costs) };
+}
+
 /**
  * Min-cost-flow b-matching: `maxWeight`, `maxCardinality`, and `perfect` as the largest
  * assignment checked against the smaller total capacity.
  */
 function solveByFlow(p: CheckedProblem, mode: AssignmentMode): RawSolution {
-  const graph = maxFormGraph(p);
+  const graph = maxFormGraph(p, true);
   const objective = mode === 'maxWeight' ? 'maxWeight' : 'maxCardinality';
-  const { matching, pi } = solveBMatchingWithPotentials(graph, objective);
-  const duals = flowDuals(graph, matching.edgeUsed, pi, objective);
+  let matching: { edgeUsed: Uint8Array; pairCount: number };
+  let duals: MaxFormDuals;
+  const split = solveByComponents(graph, objective);
+  if (split !== null) {
+    matching = split;
+    duals = split.duals;
+  } else {
+    const whole = solveBMatchingWithPotentials(graph, objective);
+    matching = whole.matching;
+    duals = flowDuals(graph, whole.matching.edgeUsed, whole.pi, objective);
+  }
   const { row, col } = duals;
   let { cardinality } = duals;
 
@@ -332,6 +366,7 @@ function solveByFlow(p: CheckedProblem, mode: AssignmentMode): RawSolution {
       cardinality = 0;
     }
   }
+  if (hasZero(p.rowCapacity) || hasZero(p.colCapacity)) completeZeroCapacity(maxFormGraph(p), { row, col, cardinality });
   return { feasible, pairs, row, col, cardinality };
 }
 

@@ -57,8 +57,9 @@ export interface BMatching {
 const RELATIVE_TOLERANCE = 1e-9;
 
 /**
- * A gain at most this times the largest |weight| counts as no gain (rounding noise): small enough
- * that the pairs it leaves out are far below the certificate's tolerance of 1e-9 per pair.
+ * A path whose gain is at most this times the sum of the |weights| along it counts as no gain
+ * (rounding noise). Relative to the path itself, so that a gain of 1e-12 on pairs of that size is
+ * kept even beside weights of 1e12 elsewhere.
  */
 const GAIN_TOLERANCE = 1e-13;
 
@@ -513,6 +514,18 @@ class Network {
     return cost;
   }
 
+  /** Sum of the |weights| of the search tree path `from` -> `to`: the scale of its cost's rounding. */
+  pathMagnitude(from: number, to: number): number {
+    const { parentNode, parentEdge, edgeWeight } = this;
+    let magnitude = 0;
+    for (let v = to; v !== from; ) {
+      const e = parentEdge[v]!;
+      if (e >= 0) magnitude += Math.abs(edgeWeight[e]!);
+      v = parentNode[v]!;
+    }
+    return magnitude;
+  }
+
   /** Pushes one unit along the search tree path source -> sink. */
   augment(): void {
     const { parentNode, parentEdge, rows, sink, source, edgeUsed } = this;
@@ -630,7 +643,6 @@ function solve(graph: BipartiteGraph, objective: MatchingObjective): { matching:
   net.listSourceRows();
   net.enableFreeRowIndex();
   const { pi, sink, source } = net;
-  const tolerance = GAIN_TOLERANCE * weightScale(graph);
   const maxWeight = objective === 'maxWeight';
   for (;;) {
     const d = net.search(source, sink, Infinity);
@@ -643,7 +655,7 @@ function solve(graph: BipartiteGraph, objective: MatchingObjective): { matching:
       break;
     }
     net.updatePotentials(d);
-    if (maxWeight && -net.pathCost(source, sink) <= tolerance) break;
+    if (maxWeight && -net.pathCost(source, sink) <= GAIN_TOLERANCE * net.pathMagnitude(source, sink)) break;
     net.augment();
   }
   net.bestFree = null;

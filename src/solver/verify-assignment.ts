@@ -64,7 +64,9 @@ function weightOf(p: CheckedProblem, i: number, j: number): number {
  * set of pairs that is still short of a perfect assignment.
  *
  * Tolerance: `1e-9` times the largest magnitude among the weights and duals, times the number of
- * pairs (at least 1).
+ * pairs (at least 1). Pairs of a row or column of capacity 0 can never be chosen: they are left out
+ * of the bound and of that magnitude (raising their row's or column's dual would cover them at no
+ * cost). A non-finite dual is never accepted.
  *
  * @param problem - The problem that was solved.
  * @param solution - A solution of it, as {@link solveAssignment} returns (its `mode` and `maximize`
@@ -124,12 +126,20 @@ export function verifyChecked(p: CheckedProblem, solution: AssignmentSolution): 
   const v = (j: number): number => s * duals.col[j]!;
   const lambda = s * duals.cardinality;
 
+  // A non-finite dual proves nothing (and would make any tolerance infinite).
+  for (let i = 0; i < rows; i++) if (!Number.isFinite(duals.row[i]!)) return invalid(`duals.row[${i}] is not finite`);
+  for (let j = 0; j < cols; j++) if (!Number.isFinite(duals.col[j]!)) return invalid(`duals.col[${j}] is not finite`);
+  if (!Number.isFinite(duals.cardinality)) return invalid('duals.cardinality is not finite');
+
+  // A pair whose row or column has capacity 0 can never be chosen: raising that row's (column's)
+  // dual covers it at no cost (its capacity is 0), so it is left out of the bound and of the scale.
+  const usable = (i: number, j: number) => rowCapacity[i]! > 0 && colCapacity[j]! > 0;
   let scale = 0;
-  forEachPair(p, (_i, _j, w) => {
-    if (Math.abs(w) > scale) scale = Math.abs(w);
+  forEachPair(p, (i, j, w) => {
+    if (usable(i, j) && Math.abs(w) > scale) scale = Math.abs(w);
   });
-  for (let i = 0; i < rows; i++) scale = Math.max(scale, Math.abs(duals.row[i]!));
-  for (let j = 0; j < cols; j++) scale = Math.max(scale, Math.abs(duals.col[j]!));
+  for (let i = 0; i < rows; i++) if (rowCapacity[i]! > 0) scale = Math.max(scale, Math.abs(duals.row[i]!));
+  for (let j = 0; j < cols; j++) if (colCapacity[j]! > 0) scale = Math.max(scale, Math.abs(duals.col[j]!));
   scale = Math.max(scale, Math.abs(lambda));
   const tolerance = RELATIVE_TOLERANCE * scale * Math.max(1, k);
   let maxViolation = 0;
@@ -185,6 +195,7 @@ export function verifyChecked(p: CheckedProblem, solution: AssignmentSolution): 
   for (let i = 0; i < rows; i++) bound += rowCapacity[i]! * u(i);
   for (let j = 0; j < cols; j++) bound += colCapacity[j]! * v(j);
   forEachPair(p, (i, j, w) => {
+    if (!usable(i, j)) return;
     const excess = w - u(i) - v(j) - lambda;
     if (excess > 0) bound += excess;
   });
