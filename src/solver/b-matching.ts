@@ -144,6 +144,15 @@ class Network {
   private sortedReady: Uint8Array | null = null;
   /** Sorted mode: whether the last search left out an arc or a node because of its bound. */
   cutOff = false;
+  /**
+   * Oracle only: for the source and the sink (the hubs every node with spare room or flow is
+   * tied to), the shortest-path tree from them over the whole residual graph, under the fixed
+   * potentials. A search that reaches a hub finishes through the tree instead of expanding the hub
+   * (see {@link enableHubTrees}).
+   */
+  private hubTrees: Map<number, { dist: Float64Array; parentNode: Int32Array; parentEdge: Int32Array }> | null = null;
+  /** The hub the last search's result goes through, or -1 for a direct path. */
+  viaHub = -1;
 
   constructor(graph: BipartiteGraph) {
     const { rows, cols, rowStart, edgeCol } = graph;
@@ -267,6 +276,23 @@ class Network {
     this.sortedReady = new Uint8Array(this.rows);
   }
 
+  /**
+   * Computes the hubs' shortest-path trees (see {@link hubTrees}). Under fixed potentials every
+   * chosen pair's column is tied to the sink by a tight arc, so a search that reaches the sink
+   * would otherwise settle most of the graph at that distance; with the trees, reaching a hub
+   * costs one lookup: the best path through it is the distance to it plus its tree's distance to
+   * the target.
+   */
+  enableHubTrees(): void {
+    this.hubTrees = null;
+    const trees = new Map<number, { dist: Float64Array; parentNode: Int32Array; parentEdge: Int32Array }>();
+    for (const hub of this.merged ? [this.sink] : [this.source, this.sink]) {
+      this.search(hub, -1, Infinity);
+      trees.set(hub, { dist: this.dist.slice(), parentNode: this.parentNode.slice(), parentEdge: this.parentEdge.slice() });
+    }
+    this.hubTrees = trees;
+  }
+
   /** Sorts row u's arcs by reduced cost (see {@link enableSortedRows}). */
   private sortRow(u: number): void {
     const { rowStart, edgeCol, edgeWeight, edgeUsed, colCapacity, pi, rows } = this;
@@ -355,6 +381,9 @@ class Network {
    */
   search(from: number, target: number, bound: number): number {
     this.reset();
+    this.viaHub = -1;
+    const hubs = target >= 0 ? this.hubTrees : null;
+    let hubBest = Infinity;
     const { rows, sink, rowStart, edgeCol, edgeWeight, rowCapacity, colCapacity, rowLoad, colLoad } = this;
     const { edgeUsed, edgeRow, colSlotStart, colUsedCount, colUsed, pi, dist, parentNode, parentEdge, touched, heap, order } = this;
     const sourceNode = this.merged ? sink : this.source;
@@ -379,6 +408,17 @@ class Network {
       }
       const du = dist[u]!;
       const piU = pi[u]!;
+      const tree = u >= sink && hubs !== null ? hubs.get(u) : undefined;
+      if (tree !== undefined) {
+        // A hub: the best path through it is known; no need to expand it.
+        const through = du + tree.dist[target]!;
+        if (through < hubBest) {
+          hubBest = through;
+          this.viaHub = u;
+          if (through < bound) bound = through;
+        }
+        continue;
+      }
       if (u < rows && this.sortedKeys !== null) {
         const reach = target >= 0 ? dist[target]! : Infinity;
         this.scanSortedRow(u, du, reach < bound ? reach : bound);
@@ -456,6 +496,13 @@ class Network {
       }
     }
     this.orderCount = settledCount;
+    if (hubs !== null) {
+      if (result <= hubBest) this.viaHub = -1;
+      else {
+        result = hubBest;
+        this.cutOff = false;
+      }
+    }
     return result;
   }
 
@@ -501,9 +548,22 @@ class Network {
     return this.orderCount > 0 ? this.dist[this.order[this.orderCount - 1]!]! : 0;
   }
 
-  /** Real cost (sum of -weight forward, +weight backward) of the search tree path `from` -> `to`. */
+  /**
+   * Real cost (sum of -weight forward, +weight backward) of the last search's path `from` -> `to`,
+   * through the hub's tree when the search finished through a hub.
+   */
   pathCost(from: number, to: number): number {
-    const { parentNode, parentEdge, edgeWeight, rows } = this;
+    const hub = this.viaHub;
+    if (hub >= 0 && this.hubTrees !== null) {
+      const tree = this.hubTrees.get(hub)!;
+      return this.treeCost(this.parentNode, this.parentEdge, from, hub) + this.treeCost(tree.parentNode, tree.parentEdge, hub, to);
+    }
+    return this.treeCost(this.parentNode, this.parentEdge, from, to);
+  }
+
+  /** Real cost of the path `from` -> `to` in a search tree given by its parent arrays. */
+  private treeCost(parentNode: Int32Array, parentEdge: Int32Array, from: number, to: number): number {
+    const { edgeWeight, rows } = this;
     let cost = 0;
     for (let v = to; v !== from; ) {
       const u = parentNode[v]!;
@@ -794,6 +854,7 @@ export function createForcingOracle(
   net.listSourceRows();
   net.listSinkCols();
   net.enableSortedRows();
+  net.enableHubTrees();
   const firstLimit = Math.max(weightScale(graph), Number.MIN_VALUE) / 256;
   const { rows, edgeRow, edgeCol, edgeWeight, rowCapacity, colCapacity } = net;
 
