@@ -75,20 +75,32 @@ export function skillTransferKernel(teacher: Teacher, skills: readonly SkillDef[
   );
   const stride = columns.skillIds.length;
   const learners = teacher === 'junior' ? columns.seniors : columns.juniors;
-  // The learner's denominator 5 * max(5, sum of positive wishes), summed in skill order as `score` does; 0 = wants nothing.
+  // Each learner's wishes on the taught skills, the positive ones only, in skill order (the order
+  // `score` adds them in): skill, desire and the learner's own level, as a CSR; and the learner's
+  // denominator 5 * max(5, sum of desires), 0 when they want nothing.
+  const start = new Int32Array(learners.count + 1);
+  const skill: number[] = [];
+  const desire: number[] = [];
+  const own: number[] = [];
   const denominator = new Float64Array(learners.count);
   for (let l = 0; l < learners.count; l++) {
     let wanted = 0;
     for (let t = 0; t < taught.length; t++) {
-      const want = learners.wants[l * stride + taught[t]!]!;
-      if (want > 0) wanted += want;
+      const k = taught[t]!;
+      const want = learners.wants[l * stride + k]!;
+      if (!(want > 0)) continue;
+      wanted += want;
+      skill.push(k);
+      desire.push(want);
+      own.push(learners.skills[l * stride + k]!);
     }
+    start[l + 1] = skill.length;
     denominator[l] = wanted === 0 ? 0 : 5 * (wanted > 5 ? wanted : 5);
   }
-  const juniorSkills = columns.juniors.skills;
-  const seniorSkills = columns.seniors.skills;
-  const wants = learners.wants;
-  const kinds = taught.length;
+  const wantSkill = Int32Array.from(skill);
+  const wantDesire = Float64Array.from(desire);
+  const learnerLevel = Float64Array.from(own);
+  const teacherSkills = teacher === 'junior' ? columns.juniors.skills : columns.seniors.skills;
   if (teacher === 'junior') {
     return (row, candidates, count, total, coef) => {
       const teacherBase = row * stride;
@@ -96,14 +108,10 @@ export function skillTransferKernel(teacher: Teacher, skills: readonly SkillDef[
         const learner = candidates[i]!;
         const d = denominator[learner]!;
         if (d === 0) continue;
-        const learnerBase = learner * stride;
         let gained = 0;
-        for (let t = 0; t < kinds; t++) {
-          const k = taught[t]!;
-          const want = wants[learnerBase + k]!;
-          if (want <= 0) continue;
-          const gap = juniorSkills[teacherBase + k]! - seniorSkills[learnerBase + k]!;
-          if (gap > 0) gained += gap * want;
+        for (let t = start[learner]!, end = start[learner + 1]!; t < end; t++) {
+          const gap = teacherSkills[teacherBase + wantSkill[t]!]! - learnerLevel[t]!;
+          if (gap > 0) gained += gap * wantDesire[t]!;
         }
         total[i]! += coef * (gained / d);
       }
@@ -112,16 +120,14 @@ export function skillTransferKernel(teacher: Teacher, skills: readonly SkillDef[
   return (row, candidates, count, total, coef) => {
     const d = denominator[row]!;
     if (d === 0) return;
-    const learnerBase = row * stride;
+    const first = start[row]!;
+    const end = start[row + 1]!;
     for (let i = 0; i < count; i++) {
       const teacherBase = candidates[i]! * stride;
       let gained = 0;
-      for (let t = 0; t < kinds; t++) {
-        const k = taught[t]!;
-        const want = wants[learnerBase + k]!;
-        if (want <= 0) continue;
-        const gap = seniorSkills[teacherBase + k]! - juniorSkills[learnerBase + k]!;
-        if (gap > 0) gained += gap * want;
+      for (let t = first; t < end; t++) {
+        const gap = teacherSkills[teacherBase + wantSkill[t]!]! - learnerLevel[t]!;
+        if (gap > 0) gained += gap * wantDesire[t]!;
       }
       total[i]! += coef * (gained / d);
     }
