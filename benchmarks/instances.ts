@@ -3,7 +3,7 @@
  * implementation (ours, `munkres`, scipy) reads the very same numbers.
  */
 import { closeSync, fstatSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
-import { rng } from '../test/helpers/random';
+import { permutation, rng } from '../test/helpers/random';
 
 /** What `<name>.json` says about an instance; the arrays sit beside it in `<name>.<field>.bin`. */
 export interface InstanceMeta {
@@ -46,13 +46,7 @@ export function denseCosts(rows: number, cols: number, integer: boolean, seed: n
  */
 export function sparseCosts(n: number, perRow: number, seed: number): { row: Int32Array; col: Int32Array; weight: Float64Array } {
   const rand = rng(seed);
-  const perm = Int32Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    const t = perm[i]!;
-    perm[i] = perm[j]!;
-    perm[j] = t;
-  }
+  const perm = permutation(rand, n);
   const row = new Int32Array(n * perRow);
   const col = new Int32Array(n * perRow);
   const weight = new Float64Array(n * perRow);

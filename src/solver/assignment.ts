@@ -21,23 +21,13 @@ import { solveByComponents } from './components';
 import { completeZeroCapacity, flowDuals, type MaxFormDuals } from './flow-duals';
 import type { JvState, WarmStart } from './jv-state';
 import { maxCardinality } from './max-cardinality';
-import { solveByPricing, worthPricing } from './pricing';
+import { solveByPricing, worthPricing, type PricedSolution } from './pricing';
 import { solveSparseJv } from './sparse-jv';
 
 const MODES: readonly AssignmentMode[] = ['perfect', 'maxWeight', 'maxCardinality'];
 
 /** Raw outcome of one solver, in maximisation form (`w' = -cost`). */
-interface RawSolution {
-  feasible: boolean;
-  /** Chosen pairs, flat, ascending by row then column. */
-  pairs: Int32Array;
-  /** Duals in maximisation form of `w' = -cost`. */
-  row: Float64Array;
-  col: Float64Array;
-  cardinality: number;
-  /** Where the sparse solver ended, to warm-start a solve of more pairs. */
-  warm?: WarmStart;
-}
+type RawSolution = PricedSolution;
 
 /**
  * Solves an assignment problem exactly.

@@ -28,14 +28,16 @@ export const KEEP = 24;
  */
 export const pricingThresholds = { minEdges: 200_000, minDegree: 4 * KEEP };
 
-/** Raw outcome of a solve, in maximisation form (see assignment.ts). */
+/** Raw outcome of one solver, in maximisation form (`w' = -cost`). */
 export interface PricedSolution {
   feasible: boolean;
+  /** Chosen pairs, flat, ascending by row then column. */
   pairs: Int32Array;
+  /** Duals in maximisation form of `w' = -cost`. */
   row: Float64Array;
   col: Float64Array;
   cardinality: number;
-  /** Where the part's solve ended, to start the next, larger part's solve from. */
+  /** Where the sparse solver ended, to warm-start a solve of more pairs (the next, larger part). */
   warm?: WarmStart;
 }
 
