@@ -11,8 +11,11 @@ export interface LockedSplit {
   readonly lockedEdges: readonly number[];
   /** The eligibility graph without the locked edges, capacities reduced by the locked pairs. */
   readonly residual: BipartiteGraph;
-  /** For each residual edge, its index in the eligibility graph. */
-  readonly residualToEdge: Int32Array;
+  /**
+   * For each residual edge, its index in the eligibility graph; null when nothing is locked (the
+   * residual graph then shares the eligibility graph's edges, same indices).
+   */
+  readonly residualToEdge: Int32Array | null;
 }
 
 /**
@@ -74,7 +77,10 @@ export function splitLocked(prepared: Prepared, eligibility: Eligibility): Locke
   return { lockedEdges, ...residualGraph(graph, seen, rowLoad, colLoad) };
 }
 
-function residualGraph(graph: BipartiteGraph, removed: ReadonlySet<number>, rowLoad: Int32Array, colLoad: Int32Array) {
+function residualGraph(graph: BipartiteGraph, removed: ReadonlySet<number>, rowLoad: Int32Array, colLoad: Int32Array): { residual: BipartiteGraph; residualToEdge: Int32Array | null } {
+  if (removed.size === 0) return { residual: graph, residualToEdge: null };
+  const gone = new Uint8Array(graph.edgeCol.length);
+  for (const e of removed) gone[e] = 1;
   const kept = graph.edgeCol.length - removed.size;
   const rowStart = new Int32Array(graph.rows + 1);
   const edgeCol = new Int32Array(kept);
@@ -83,7 +89,7 @@ function residualGraph(graph: BipartiteGraph, removed: ReadonlySet<number>, rowL
   let k = 0;
   for (let r = 0; r < graph.rows; r++) {
     for (let e = graph.rowStart[r]!; e < graph.rowStart[r + 1]!; e++) {
-      if (removed.has(e)) continue;
+      if (gone[e] === 1) continue;
       edgeCol[k] = graph.edgeCol[e]!;
       edgeWeight[k] = graph.edgeWeight[e]!;
       residualToEdge[k] = e;

@@ -46,16 +46,22 @@ export function match(input: MatchInput, options: MatchOptions = {}): MatchResul
   const { graph } = eligibility;
   const chosen = new Uint8Array(graph.edgeCol.length);
   for (const e of split.lockedEdges) chosen[e] = 1;
-  const edgeToResidual = new Int32Array(graph.edgeCol.length).fill(-1);
-  split.residualToEdge.forEach((e, k) => {
-    edgeToResidual[e] = k;
-    if (solved.edgeUsed[k] === 1) chosen[e] = 1;
-  });
+  const { residualToEdge } = split;
+  let edgeToResidual: Int32Array | null = null;
+  if (residualToEdge === null) chosen.set(solved.edgeUsed);
+  else {
+    edgeToResidual = new Int32Array(graph.edgeCol.length).fill(-1);
+    for (let k = 0; k < residualToEdge.length; k++) {
+      const e = residualToEdge[k]!;
+      edgeToResidual[e] = k;
+      if (solved.edgeUsed[k] === 1) chosen[e] = 1;
+    }
+  }
   const view = new SolutionView(graph, chosen);
   const oracle = options.alternatives === false ? undefined : createForcingOracle(split.residual, solved, objective, graphSolution.potentials);
   const costs = new Map<number, number | null>();
   const forcingCost = (edge: number): number | null | undefined => {
-    const k = edgeToResidual[edge]!;
+    const k = edgeToResidual === null ? edge : edgeToResidual[edge]!;
     if (!oracle || k < 0) return undefined;
     const known = costs.get(edge);
     if (known !== undefined) return known;
