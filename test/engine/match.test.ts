@@ -189,13 +189,13 @@ describe('unmatched participants always get a reason', () => {
     expect(result.unmatched[0]!.detail).toBe('1 eligible partner, but the best score is 0, below the minimum of 50');
   });
 
-  test('capacity: more juniors than senior places', () => {
+  test('capacity: more junior places than senior places', () => {
     const participants = [person('j-1', 'junior'), person('j-2', 'junior'), person('j-3', 'junior'), person('s-1', 'senior', { capacity: 2 })];
     const result = match({ participants });
     assertValidResult(result, { participants });
     expect(result.pairs).toHaveLength(2);
     expect(result.unmatched).toHaveLength(1);
-    expect(result.unmatched[0]).toMatchObject({ reason: 'capacity', detail: 'more juniors than senior places (3 for 2); the only eligible senior is full' });
+    expect(result.unmatched[0]).toMatchObject({ reason: 'capacity', detail: 'more junior places than senior places (3 for 2); the only eligible senior is full' });
   });
 
   test('outcompeted: a free senior exists, but not one this junior may meet', () => {

@@ -48,7 +48,7 @@ export const en: Catalog = {
     `${p.count} eligible ${p.count === 1 ? 'partner' : 'partners'}, all paired with others for a better total; the top option, ${p.partner} (${f.num(p.score)} points), is paired with ${p.holder}` +
     (p.cost === null ? '' : `: forcing it would lower the total by ${f.num(p.cost)} points`),
   'unmatched.capacity': (p) =>
-    `more ${p.side === 'senior' ? 'juniors' : 'seniors'} than ${p.side} places (${p.demand} for ${p.supply}); ${p.count === 1 ? 'the only eligible ' + p.side + ' is' : `all ${p.count} eligible ${p.side}s are`} full`,
+    `more ${p.side === 'senior' ? 'junior' : 'senior'} places than ${p.side} places (${p.demand} for ${p.supply}); ${p.count === 1 ? 'the only eligible ' + p.side + ' is' : `all ${p.count} eligible ${p.side}s are`} full`,
   'unmatched.notWorthIt': (p, f) =>
     `${p.count} eligible ${p.count === 1 ? 'partner' : 'partners'}, but the best score is ${f.num(p.best)}: no pair adds to the total`,
 };

@@ -50,7 +50,7 @@ export const fr: Catalog = {
     `${p.count} ${p.count > 1 ? 'partenaires possibles, tous en binôme' : 'partenaire possible, en binôme'} avec d'autres pour un meilleur total ; le meilleur choix, ${p.partner} (${f.num(p.score)} points), est en binôme avec ${p.holder}` +
     (p.cost === null ? '' : ` : l'imposer ferait perdre ${f.num(p.cost)} points au total`),
   'unmatched.capacity': (p) =>
-    `plus de ${role(p.side === 'senior' ? 'junior' : 'senior', true)} que de places de ${role(p.side, true)} (${p.demand} pour ${p.supply}) ; ${p.count > 1 ? `les ${p.count} ${role(p.side, true)} possibles sont complets` : `le seul ${role(p.side, false)} possible est complet`}`,
+    `plus de places de ${role(p.side === 'senior' ? 'junior' : 'senior', true)} que de places de ${role(p.side, true)} (${p.demand} pour ${p.supply}) ; ${p.count > 1 ? `les ${p.count} ${role(p.side, true)} possibles sont complets` : `le seul ${role(p.side, false)} possible est complet`}`,
   'unmatched.notWorthIt': (p, f) =>
     `${p.count} ${p.count > 1 ? 'partenaires possibles' : 'partenaire possible'}, mais le meilleur score est de ${f.num(p.best)} : aucun binôme n'ajoute au total`,
 };
