@@ -145,22 +145,48 @@ export class SolutionView {
     return best;
   }
 
-  /** Each chosen edge's rank on its senior's side, for all of them in one pass over the edges. */
-  private seniorRanks(): Map<number, number> {
-    if (this.seniorRankCache) return this.seniorRankCache;
-    const { edgeCol, edgeWeight, cols } = this.graph;
-    const { edgeRow, chosen } = this;
-    // The chosen edges of each column, as a small CSR.
+  private chosenByColCache: { start: Int32Array; list: Int32Array } | null = null;
+
+  /** The chosen edges of each column, as a small CSR (edge ids ascending). */
+  private chosenByCol(): { start: Int32Array; list: Int32Array } {
+    if (this.chosenByColCache) return this.chosenByColCache;
+    const { edgeCol, cols } = this.graph;
     const start = new Int32Array(cols + 1);
     for (let c = 0; c < cols; c++) start[c + 1] = start[c]! + this.colLoad[c]!;
     const fill = start.slice(0, cols);
     const list = new Int32Array(start[cols]!);
-    for (let e = 0; e < edgeCol.length; e++) if (chosen[e] === 1) list[fill[edgeCol[e]!]!++] = e;
+    for (let e = 0; e < edgeCol.length; e++) if (this.chosen[e] === 1) list[fill[edgeCol[e]!]!++] = e;
+    this.chosenByColCache = { start, list };
+    return this.chosenByColCache;
+  }
+
+  /** Each chosen edge's rank on its senior's side, for all of them in one pass over the edges. */
+  private seniorRanks(): Map<number, number> {
+    if (this.seniorRankCache) return this.seniorRankCache;
+    const { edgeCol, edgeWeight, cols } = this.graph;
+    const { edgeRow } = this;
+    const { start, list } = this.chosenByCol();
     const rank = new Int32Array(list.length).fill(1);
+    // Most seniors have one partner: their edge's weight and row, read once per edge.
+    const single = new Int32Array(cols).fill(-1);
+    const singleWeight = new Float64Array(cols);
+    const singleRow = new Int32Array(cols);
+    for (let c = 0; c < cols; c++) {
+      if (start[c + 1]! - start[c]! !== 1) continue;
+      const own = list[start[c]!]!;
+      single[c] = own;
+      singleWeight[c] = edgeWeight[own]!;
+      singleRow[c] = edgeRow[own]!;
+    }
     for (let e = 0; e < edgeCol.length; e++) {
       const c = edgeCol[e]!;
       const w = edgeWeight[e]!;
       const r = edgeRow[e]!;
+      const one = single[c]!;
+      if (one >= 0) {
+        if (one !== e && (w > singleWeight[c]! || (w === singleWeight[c]! && r < singleRow[c]!))) rank[start[c]!]!++;
+        continue;
+      }
       for (let k = start[c]!; k < start[c + 1]!; k++) {
         const own = list[k]!;
         if (own === e) continue;
@@ -187,6 +213,10 @@ export class SolutionView {
 
   /** Chosen edges of a row or column. */
   chosenEdges(side: 'junior' | 'senior', index: number): number[] {
+    if (side === 'senior') {
+      const { start, list } = this.chosenByCol();
+      return Array.from(list.subarray(start[index]!, start[index + 1]!));
+    }
     const junior = side === 'junior';
     const [lo, hi] = this.span(junior, index);
     const out: number[] = [];
