@@ -60,20 +60,18 @@ export function solveSparseJv(csr: CostCsr, rowActive: Uint8Array, colCapacity: 
 }
 
 /** A warm start that frees more rows than this share of them is dropped for a cold solve. */
-const WARM_FREED_SHARE = 0.05;
-
-/** Rounds of {@link resumeWarm} before it gives up. */
-const WARM_ROUNDS = 4;
+const WARM_FREED_SHARE = 0.25;
 
 /**
- * Resumes from a solve of fewer pairs: its assignment and column duals are optimal but for the new
- * pairs, some of which may now be cheaper than a row's own (negative reduced cost), and for the
- * rule that a column with room has dual 0. Rounds: every column with room gets dual 0, every row
- * with an arc of negative reduced cost is freed, and the freed rows are searched again, until
- * nothing moves; the state is then optimal, as after a cold start.
+ * Resumes from a solve of fewer pairs (same rows and columns): its assignment and column duals
+ * are optimal but for the new pairs, some of which may be cheaper than a row's own (negative
+ * reduced cost). Those rows are freed and searched again; shortest augmenting paths keep the
+ * duals feasible and the chosen pairs tight. Left to fix: columns that end with room but a dual
+ * below 0 (they were full before), which {@link fillOrRaise} repairs one by one. The state is then
+ * optimal, as after a cold start.
  *
- * @returns false when the warm start does not pay (too many rows freed, rounds run out) or fails;
- *   the caller then solves cold on a fresh state.
+ * @returns false when the warm start does not pay (too many rows to free) or fails; the caller
+ *   then solves cold on a fresh state.
  */
 function resumeWarm(state: JvState, csr: CostCsr, rowActive: Uint8Array, warm: WarmStart, dummy: boolean): boolean {
   const { rows, cols, rowStart, edgeCol, edgeCost } = csr;
@@ -91,40 +89,151 @@ function resumeWarm(state: JvState, csr: CostCsr, rowActive: Uint8Array, warm: W
     for (let e = rowStart[i]!, end = rowStart[i + 1]!; e < end; e++) if (edgeCol[e] === own) return edgeCost[e]!;
     return Number.NaN;
   };
-  const limit = Math.max(1, Math.floor(WARM_FREED_SHARE * rows));
-  let freedTotal = 0;
-  for (let round = 0; round < WARM_ROUNDS; round++) {
-    for (let j = 0; j < v.length; j++) if (colLoad[j]! < colCapacity[j]! && v[j] !== 0) v[j] = 0;
-    const freed: number[] = [];
-    for (let i = 0; i < rows; i++) {
-      if (rowActive[i] !== 1) continue;
-      const own = rowCol[i]!;
-      if (own < 0) {
-        freed.push(i);
-        continue;
-      }
-      const c0 = ownCost(i, own);
-      if (Number.isNaN(c0)) return false;
-      const ui = c0 - v[own]!;
-      u[i] = ui;
-      let violated = dummy && -ui - v[cols]! < -1e-12 * Math.max(1, Math.abs(ui));
-      for (let e = rowStart[i]!, end = rowStart[i + 1]!; e < end && !violated; e++) {
-        const c = edgeCost[e]!;
-        if (c - ui - v[edgeCol[e]!]! < -1e-12 * Math.max(1, Math.abs(c))) violated = true;
-      }
-      if (violated) {
-        state.unassign(i);
-        freed.push(i);
-      }
+  const freed: number[] = [];
+  for (let i = 0; i < rows; i++) {
+    if (rowActive[i] !== 1) continue;
+    const own = rowCol[i]!;
+    if (own < 0) {
+      freed.push(i);
+      continue;
     }
-    if (freed.length === 0) return true;
-    freedTotal += freed.length;
-    if (freedTotal > limit) return false;
+    const c0 = ownCost(i, own);
+    if (Number.isNaN(c0)) return false;
+    const ui = c0 - v[own]!;
+    let violated = dummy && -ui - v[cols]! < -1e-12 * Math.max(1, Math.abs(ui));
+    for (let e = rowStart[i]!, end = rowStart[i + 1]!; e < end && !violated; e++) {
+      const c = edgeCost[e]!;
+      if (c - ui - v[edgeCol[e]!]! < -1e-12 * Math.max(1, Math.abs(c))) violated = true;
+    }
+    if (violated) {
+      state.unassign(i);
+      freed.push(i);
+    } else u[i] = ui;
+  }
+  if (freed.length > Math.max(1, WARM_FREED_SHARE * rows)) return false;
+  if (freed.length > 0) {
     const search = new SparseSearch(state, csr, dummy);
     for (const root of freed) if (!search.augment(root)) return false;
     search.finish();
   }
-  return false;
+  // Every chosen pair is tight: u from the row's own pair.
+  for (let i = 0; i < rows; i++) {
+    if (rowActive[i] !== 1) continue;
+    const c0 = ownCost(i, rowCol[i]!);
+    if (Number.isNaN(c0)) return false;
+    u[i] = c0 - v[rowCol[i]!]!;
+  }
+  return fillOrRaise(state, csr, rowActive, dummy);
+}
+
+/**
+ * Repairs every column that has room but a dual below 0 (the one condition a warm start may leave
+ * unmet), keeping the duals feasible and the chosen pairs tight. For such a column j0, a Dijkstra
+ * runs backwards: from a column to the rows that could move into it (distance: the slack of their
+ * pair), and from a row to its own column. With `delta` the least, over settled columns, of their
+ * distance minus their dual, every settled column's dual rises by `delta` minus its distance and
+ * its rows' duals fall as much: j0's dual rises by `delta`. Either it reaches 0, or the column
+ * where the minimum is reached gets dual 0 and gives one row along the tree's path, each row on it
+ * moving one column closer to j0, which gains a row. Repeat while j0 has room and a dual below 0.
+ *
+ * @returns false when the work runs over its budget (then the caller solves cold).
+ */
+function fillOrRaise(state: JvState, csr: CostCsr, rowActive: Uint8Array, dummy: boolean): boolean {
+  const { rows, cols, rowStart, edgeCol, edgeCost } = csr;
+  const { v, u, colLoad, colCapacity, rowCol, slotStart, slotRow } = state;
+  const width = v.length;
+  const deficient: number[] = [];
+  for (let j = 0; j < width; j++) if (colLoad[j]! < colCapacity[j]! && v[j]! < 0) deficient.push(j);
+  if (deficient.length === 0) return true;
+
+  // Rows with a pair into each column, and that pair's cost (the transpose of the part).
+  const colStart = new Int32Array(cols + 1);
+  for (let e = 0; e < edgeCol.length; e++) colStart[edgeCol[e]! + 1]!++;
+  for (let j = 0; j < cols; j++) colStart[j + 1]! += colStart[j]!;
+  const fill = colStart.slice(0, cols);
+  const colRow = new Int32Array(edgeCol.length);
+  const colCost = new Float64Array(edgeCol.length);
+  for (let i = 0; i < rows; i++) {
+    for (let e = rowStart[i]!, end = rowStart[i + 1]!; e < end; e++) {
+      const at = fill[edgeCol[e]!]!++;
+      colRow[at] = i;
+      colCost[at] = edgeCost[e]!;
+    }
+  }
+
+  const heap = new IndexedMinHeap(width);
+  const dist = new Float64Array(width).fill(Infinity);
+  const settled = new Uint8Array(width);
+  const predCol = new Int32Array(width);
+  const predRow = new Int32Array(width);
+  const touched: number[] = [];
+  const order: number[] = [];
+  let budget = 8 * width + 1000;
+  for (const j0 of deficient) {
+    while (colLoad[j0]! < colCapacity[j0]! && v[j0]! < 0) {
+      if (budget-- < 0) return false;
+      dist[j0] = 0;
+      touched.push(j0);
+      heap.push(j0, 0);
+      let delta = -v[j0]!;
+      let best = j0;
+      while (heap.size > 0 && heap.peekKey() < delta) {
+        const j = heap.pop();
+        settled[j] = 1;
+        order.push(j);
+        const dj = dist[j]!;
+        if (dj - v[j]! < delta) {
+          delta = dj - v[j]!;
+          best = j;
+        }
+        // Rows that could move into j: their pair's slack, then on to their own column.
+        const relax = (i: number, c: number): void => {
+          if (rowActive[i] !== 1) return;
+          const k = rowCol[i]!;
+          if (k === j || settled[k] === 1) return;
+          const slack = c - u[i]! - v[j]!;
+          const d = dj + (slack > 0 ? slack : 0);
+          if (d < dist[k]!) {
+            if (dist[k] === Infinity) touched.push(k);
+            dist[k] = d;
+            predCol[k] = j;
+            predRow[k] = i;
+            heap.offer(k, d);
+          }
+        };
+        if (j === cols && dummy) for (let i = 0; i < rows; i++) relax(i, 0);
+        else if (j < cols) for (let t = colStart[j]!, end = colStart[j + 1]!; t < end; t++) relax(colRow[t]!, colCost[t]!);
+      }
+      // Duals: settled columns (and their rows) move by delta minus their distance.
+      for (const j of order) {
+        const shift = delta - dist[j]!;
+        if (!(shift > 0)) continue;
+        v[j] = v[j]! + shift;
+        for (let t = slotStart[j]!, end = t + colLoad[j]!; t < end; t++) u[slotRow[t]!] = u[slotRow[t]!]! - shift;
+      }
+      if (best === j0) v[j0] = 0;
+      else {
+        v[best] = 0;
+        // The path j0 <- ... <- best, each row moving one column toward j0, from j0's end.
+        const path: number[] = [];
+        for (let j = best; j !== j0; j = predCol[j]!) path.push(j);
+        for (let k = path.length - 1; k >= 0; k--) {
+          const from = path[k]!;
+          const i = predRow[from]!;
+          state.unassign(i);
+          state.assign(i, predCol[from]!);
+        }
+      }
+      for (const j of touched) {
+        dist[j] = Infinity;
+        settled[j] = 0;
+      }
+      touched.length = 0;
+      order.length = 0;
+      heap.clear();
+    }
+  }
+  return true;
 }
 
 /** Column reduction with reduction transfer on the allowed pairs (square, unit capacities). */
