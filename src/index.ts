@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 
-export { match } from './engine/match';
+export { match, matchAsync } from './engine/match';
 export { scorePairs, type PairScores } from './engine/score-pairs';
 export { DEFAULT_TIMEZONE_YEAR, type MatchInput, type MatchOptions } from './engine/options';
 
@@ -30,6 +30,7 @@ export { jsonSchema, type SchemaKind } from './model/json-schema';
 export {
   matchResultSchema,
   type Contribution,
+  type Diagnosis,
   type MatchResult,
   type MatchStats,
   type ResultPair,
@@ -64,6 +65,10 @@ export type {
   DenseAssignmentProblem,
   SparseAssignmentProblem,
 } from './solver/assignment-types';
+
+export { lpSolver } from './rules/lp-solver';
+export type { MipLimits, MipModel, MipResult, MipRow, MipSolver, MipStatus } from './rules/mip';
+export type { RuleMethod, RuleStatus } from './rules/solve';
 
 export { renderReason } from './explain/messages/render';
 export type { Catalog, ExclusionCount, Formatter, Locale, LocalizedText, MessageId, MessageParams, Reason } from './explain/messages/types';

@@ -1,64 +1,114 @@
 import { SolutionView } from '../explain/solution-view';
 import { explainPair } from '../explain/pairs';
 import { explainUnmatched } from '../explain/unmatched';
-import type { MatchResult, MatchStats, ResultPair } from '../model/result';
+import { explainRules, type RuleExplainer } from '../explain/rules';
+import type { Diagnosis, MatchResult, MatchStats, ResultPair } from '../model/result';
+import { compileRules } from '../rules/compile';
+import { now, runAsync, runSync, type Steps } from '../rules/control';
+import { lpSolver } from '../rules/lp-solver';
+import { residualRows } from '../rules/problem';
 import { solveGraph } from '../solver/assignment';
 import { createForcingOracle, type MatchingObjective } from '../solver/b-matching';
 import { certify } from './certificate';
+import { diagnose } from './diagnose';
+import { solveProgram } from './solve-program';
 import { buildEligibility } from './eligibility';
 import { splitLocked } from './locked-pairs';
 import type { MatchInput, MatchOptions } from './options';
 import { prepare } from './prepare';
 
-const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
 
 /**
  * Forms the best pairs of a cohort and explains each.
  *
  * Validates the input, scores every pair allowed by the hard constraints, fixes the locked pairs,
- * then solves the assignment exactly (a maximum-weight b-matching: capacities respected) for the
- * program's objective: `maxScore` (best total) or `maxPairsThenScore` (most pairs, then the best
- * total among those). Among equally good answers the choice depends on ids only, never on input
- * order.
+ * then solves for the program's objective: `maxScore` (best total), `maxPairsThenScore` (most
+ * pairs, then the best total among those) or `maximin` (most pairs, then the highest least pair
+ * score, then the best total above that floor), under the program's quotas. Without quotas (and
+ * for `maxScore`/`maxPairsThenScore`) the exact assignment core solves it with a dual
+ * certificate; with quotas, the Lagrangian method and an exact 0-1 program
+ * (`options.mipSolver`, javascript-lp-solver by default) do (see `options.solver`). Among equally
+ * good answers the choice depends on ids only, never on input order.
+ *
+ * Runs to the end without giving the event loop a turn: `options.timeLimitMs` is honoured, and
+ * `options.signal` is checked between steps; use {@link matchAsync} for a signal that a timer or a
+ * click can fire during the solve.
  *
  * @param input - Participants and program, raw or parsed; never mutated.
- * @param options - Locale of the texts, custom scorers and constraints, parse options.
+ * @param options - Locale, plug-ins, solver choice, time limit.
  * @returns Pairs sorted by junior id then senior id, each with its contributions, ranks, best
- *   alternatives and a readable explanation; everyone unpaired with a reason; figures in `stats`.
- * @throws ValidationError naming each bad record and field; LockedPairConflictError;
- *   PluginError; UnsupportedRuleError for quotas and `maximin` (not enforced by this version).
+ *   alternatives and a readable explanation; everyone unpaired with a reason; `status`, `method`,
+ *   `bound`, `gap`; a `diagnosis` when the rules cannot hold; figures in `stats`.
+ * @throws ValidationError naming each bad record and field; LockedPairConflictError; PluginError.
  * @example
  * const { pairs, unmatched } = match({ participants, program: {} }, { locale: 'fr' });
  */
 export function match(input: MatchInput, options: MatchOptions = {}): MatchResult {
+  return runSync(matchSteps(input, options));
+}
+
+/**
+ * {@link match}, giving the event loop a turn between solve steps (at most every 20 ms), so an
+ * `AbortSignal` fired meanwhile stops the solve; the best solution found so far comes back with
+ * its gap (status `feasible`), or status `time-limit` when there is none.
+ *
+ * @example
+ * const result = await matchAsync(input, { signal: AbortSignal.timeout(2000) });
+ */
+export function matchAsync(input: MatchInput, options: MatchOptions = {}): Promise<MatchResult> {
+  try {
+    return runAsync(matchSteps(input, options));
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+function* matchSteps(input: MatchInput, options: MatchOptions): Steps<MatchResult> {
   const t0 = now();
   const prepared = prepare(input, options);
   const t1 = now();
   const eligibility = buildEligibility(prepared);
   const split = splitLocked(prepared, eligibility);
+  const { graph } = eligibility;
+  const { program } = prepared;
+  const compiled = compileRules(program, eligibility, prepared.participants);
+  const rows = residualRows(compiled.rows, split.lockedEdges, split.residualToEdge, graph.edgeCol.length);
   const t2 = now();
-  const objective: MatchingObjective = prepared.program.objective === 'maxScore' ? 'maxWeight' : 'maxCardinality';
-  const graphSolution = solveGraph(split.residual, objective);
-  const solved = graphSolution.matching;
-  const certificate = certify(eligibility, split.residual, graphSolution, objective);
+  const control = {
+    deadline: options.timeLimitMs === undefined ? Infinity : t0 + options.timeLimitMs,
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
+  const solve = yield* solveProgram(split.residual, rows, program.objective, {
+    method: options.solver ?? 'auto',
+    mip: options.mipSolver ?? lpSolver,
+    control,
+  });
+  const coreObjective: MatchingObjective = program.objective === 'maxScore' ? 'maxWeight' : 'maxCardinality';
+  const certificate = solve.core && program.objective !== 'maximin' ? certify(eligibility, split.residual, solve.core, coreObjective) : null;
   const t3 = now();
 
-  const { graph } = eligibility;
-  const chosen = new Uint8Array(graph.edgeCol.length);
-  for (const e of split.lockedEdges) chosen[e] = 1;
   const { residualToEdge } = split;
+  const lift = (used: Uint8Array): Uint8Array => {
+    const out = new Uint8Array(graph.edgeCol.length);
+    for (const e of split.lockedEdges) out[e] = 1;
+    if (residualToEdge === null) {
+      for (let e = 0; e < used.length; e++) if (used[e] === 1) out[e] = 1;
+    } else for (let k = 0; k < residualToEdge.length; k++) if (used[k] === 1) out[residualToEdge[k]!] = 1;
+    return out;
+  };
+  const noSolution = solve.edgeUsed === null ? (solve.status === 'infeasible' ? 'infeasible' : 'stopped') : undefined;
+  const chosen = solve.edgeUsed === null ? new Uint8Array(graph.edgeCol.length) : lift(solve.edgeUsed);
   let edgeToResidual: Int32Array | null = null;
-  if (residualToEdge === null) chosen.set(solved.edgeUsed);
-  else {
+  if (residualToEdge !== null) {
     edgeToResidual = new Int32Array(graph.edgeCol.length).fill(-1);
-    for (let k = 0; k < residualToEdge.length; k++) {
-      const e = residualToEdge[k]!;
-      edgeToResidual[e] = k;
-      if (solved.edgeUsed[k] === 1) chosen[e] = 1;
-    }
+    for (let k = 0; k < residualToEdge.length; k++) edgeToResidual[residualToEdge[k]!] = k;
   }
   const view = new SolutionView(graph, chosen);
-  const oracle = options.alternatives === false ? undefined : createForcingOracle(split.residual, solved, objective, graphSolution.potentials);
+  const core = solve.core;
+  const oracle =
+    options.alternatives === false || core === null || certificate === null
+      ? undefined
+      : createForcingOracle(split.residual, core.matching, coreObjective, core.potentials);
   const costs = new Map<number, number | null>();
   const forcingCost = (edge: number): number | null | undefined => {
     const k = edgeToResidual === null ? edge : edgeToResidual[edge]!;
@@ -69,11 +119,16 @@ export function match(input: MatchInput, options: MatchOptions = {}): MatchResul
     costs.set(edge, cost);
     return cost;
   };
+  let rules: RuleExplainer | undefined;
+  if (compiled.rows.length > 0 && solve.edgeUsed !== null) {
+    const free = lift(solveGraph(split.residual, coreObjective).matching.edgeUsed);
+    rules = explainRules({ rows: compiled.rows, prices: solve.prices, free }, eligibility, view);
+  }
   const locale = options.locale ?? 'en';
   const locked = new Set(split.lockedEdges);
   const pairs: ResultPair[] = [];
   for (let e = 0; e < chosen.length; e++) {
-    if (chosen[e] === 1) pairs.push(explainPair({ prepared, eligibility, view, locale, locked, forcingCost }, e));
+    if (chosen[e] === 1) pairs.push(explainPair({ prepared, eligibility, view, locale, locked, forcingCost, ...(rules ? { rules } : {}) }, e));
   }
 
   let freeJunior = 0;
@@ -98,10 +153,20 @@ export function match(input: MatchInput, options: MatchOptions = {}): MatchResul
     freePlaces: { junior: freeJunior, senior: freeSenior },
     places: { junior: placesJunior, senior: placesSenior },
     forcingCost,
+    ...(rules ? { rules } : {}),
+    ...(noSolution ? { noSolution } : {}),
   });
+  let diagnosis: Diagnosis | null = null;
+  if (solve.status === 'infeasible') {
+    diagnosis = yield* diagnose({ prepared, eligibility, split, compiled: compiled.rows, locale, control, mip: options.mipSolver ?? lpSolver });
+  }
   const t4 = now();
 
   const totalScore = pairs.reduce((sum, p) => sum + p.score, 0);
+  let lockedScore = 0;
+  for (const e of split.lockedEdges) lockedScore += graph.edgeWeight[e]!;
+  const bound = solve.bound === null || solve.edgeUsed === null ? null : Math.max(solve.bound + lockedScore, totalScore);
+  const gap = solve.status === 'optimal' ? 0 : bound === null ? null : (bound - totalScore) / Math.max(Math.abs(bound), 1e-9);
   const byId = prepared.context.byId;
   const crossing = (test: (j: string | undefined, s: string | undefined) => boolean, field: 'department' | 'site') =>
     pairs.length === 0 ? 0 : pairs.filter((p) => test(byId.get(p.juniorId)?.[field], byId.get(p.seniorId)?.[field])).length / pairs.length;
@@ -124,9 +189,24 @@ export function match(input: MatchInput, options: MatchOptions = {}): MatchResul
     maxPairScore: pairs.reduce((m, p) => Math.max(m, p.score), 0),
     crossDepartmentShare: crossing(differ, 'department'),
     crossSiteShare: crossing(differ, 'site'),
-    objective: prepared.program.objective,
+    objective: program.objective,
     certificate,
+    solves: solve.solves,
+    stopped: solve.stopped,
     timeMs: { validate: t1 - t0, score: t2 - t1, solve: t3 - t2, explain: t4 - t3, total: t4 - t0 },
   };
-  return { status: 'optimal', pairs, unmatched, objective: totalScore, optimal: true, locale, stats };
+  return {
+    status: solve.status,
+    method: solve.method,
+    bound,
+    gap,
+    diagnosis,
+    warnings: [...compiled.warnings],
+    pairs,
+    unmatched,
+    objective: totalScore,
+    optimal: solve.status === 'optimal',
+    locale,
+    stats,
+  };
 }

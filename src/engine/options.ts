@@ -1,6 +1,8 @@
 import type { ConstraintPlugin } from '../constraints/constraint';
 import type { Locale } from '../explain/messages/types';
 import type { ParseOptions } from '../model/parse-options';
+import type { MipSolver } from '../rules/mip';
+import type { RuleMethod } from '../rules/solve';
 import type { ScorerPlugin } from '../scoring/scorer';
 
 /** What `match` and `scorePairs` take: raw JSON-like values or the output of the parse functions. */
@@ -29,6 +31,20 @@ export interface MatchOptions {
    * cohorts.
    */
   readonly alternatives?: boolean;
+  /**
+   * How programme rules (quotas, `maximin`) are solved: `auto` (default) runs the Lagrangian
+   * method, then hands the pairs it cannot rule out to the MIP solver when they are few enough
+   * for it (`mipSolver.autoMaxVariables`), else returns the Lagrangian solution with its gap;
+   * `mip` always finishes with the MIP solver (exact, however long it takes within
+   * `timeLimitMs`); `lagrangian` never calls it. Programs without rules use the exact core.
+   */
+  readonly solver?: RuleMethod;
+  /** The exact 0-1 solver for rules; default {@link lpSolver} (javascript-lp-solver). */
+  readonly mipSolver?: MipSolver;
+  /** Milliseconds the whole call may take; the best solution found by then comes back. */
+  readonly timeLimitMs?: number;
+  /** Stops the solve when fired (see `matchAsync` for a signal fired during the solve). */
+  readonly signal?: AbortSignal;
 }
 
 /** Default year over which time-zone gaps are taken. */

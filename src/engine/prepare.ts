@@ -1,6 +1,6 @@
 import { checkConstraint, type PairConstraint } from '../constraints/constraint';
 import { builtinConstraints } from '../constraints/builtins';
-import { PluginError, UnsupportedRuleError, throwIfAny, type Issue } from '../errors';
+import { PluginError, throwIfAny, type Issue } from '../errors';
 import type { CohortContext } from '../model/context';
 import { checkProgramReferences } from '../model/cross-checks';
 import { parseParticipants, type Participant } from '../model/participant';
@@ -39,7 +39,7 @@ const byId = (a: Participant, b: Participant) => (a.id < b.id ? -1 : a.id > b.id
 /**
  * Validates the input (program first, for its taxonomy) and binds the plug-ins to the cohort.
  *
- * @throws ValidationError, UnsupportedRuleError, PluginError.
+ * @throws ValidationError, PluginError.
  */
 export function prepare(input: MatchInput, options: MatchOptions): Prepared {
   if (input === null || typeof input !== 'object') {
@@ -48,7 +48,6 @@ export function prepare(input: MatchInput, options: MatchOptions): Prepared {
   const program = parseProgram(input.program ?? {});
   const participants = parseParticipants(input.participants, { ...options.parse, skills: program.skills });
   throwIfAny(checkProgramReferences(program, participants));
-  rejectUnsupported(program);
 
   const juniors = participants.filter((p) => p.role === 'junior').sort(byId);
   const seniors = participants.filter((p) => p.role === 'senior').sort(byId);
@@ -102,17 +101,4 @@ export function prepare(input: MatchInput, options: MatchOptions): Prepared {
     constraints.push(constraint);
   });
   return { participants, program, context, scorers, constraints, builtinConstraintCount };
-}
-
-/** Refuses rules that validate but are not enforced yet, rather than ignoring them. */
-function rejectUnsupported(program: Program): void {
-  const issues: Issue[] = program.quotas.map((quota, i) => ({
-    path: ['program', 'quotas', i],
-    message: `quota "${quota.id}" (${quota.kind}) is valid but not enforced by this version; remove it to match without it`,
-  }));
-  if (program.objective === 'maximin') {
-    issues.push({ path: ['program', 'objective'], message: 'objective "maximin" is valid but not supported by this version; use maxScore or maxPairsThenScore', received: 'maximin' });
-  }
-  const [first, ...rest] = issues;
-  if (first) throw new UnsupportedRuleError([first, ...rest]);
 }

@@ -5,6 +5,7 @@ import type { Participant } from '../model/participant';
 import type { ResultPair } from '../model/result';
 import { renderReason } from './messages/render';
 import type { Locale, Reason } from './messages/types';
+import type { RuleExplainer } from './rules';
 import type { SolutionView } from './solution-view';
 
 /** What the pair explanations need beyond the cohort. */
@@ -17,6 +18,8 @@ export interface PairExplainer {
   readonly locked: ReadonlySet<number>;
   /** Drop of the total if the edge were forced; `null` = would cost a pair; `undefined` = not computed. */
   readonly forcingCost: (edge: number) => number | null | undefined;
+  /** How the programme rules shaped the result, when the program has rules. */
+  readonly rules?: RuleExplainer;
 }
 
 /**
@@ -55,6 +58,8 @@ export function explainPair(x: PairExplainer, edge: number): ResultPair {
     }),
   );
 
+  const byRule = x.locked.has(edge) ? undefined : x.rules?.pair(edge);
+  if (byRule) text.push(render(byRule));
   const alternatives: ResultPair['alternatives'] = [];
   if (!x.locked.has(edge)) {
     for (const side of ['junior', 'senior'] as const) {

@@ -7,6 +7,7 @@ import type { Unmatched } from '../model/result';
 import { renderReason } from './messages/render';
 import type { ExclusionCount, Locale, Reason } from './messages/types';
 import { partnersOf } from './pairs';
+import type { RuleExplainer } from './rules';
 import type { SolutionView } from './solution-view';
 
 /** What the unmatched explanations need. */
@@ -21,6 +22,10 @@ export interface UnmatchedExplainer {
   readonly places: { readonly junior: number; readonly senior: number };
   /** Drop of the total if the edge were forced; `null` = would cost a pair; `undefined` = not computed. */
   readonly forcingCost: (edge: number) => number | null | undefined;
+  /** How the programme rules shaped the result, when the program has rules. */
+  readonly rules?: RuleExplainer;
+  /** Set when the result has no pairs because the rules cannot hold or the solve stopped first. */
+  readonly noSolution?: 'infeasible' | 'stopped';
 }
 
 /**
@@ -58,6 +63,10 @@ function unpaired(x: UnmatchedExplainer, person: Participant, index: number): Un
   const who = displayName(person);
   const count = view.degree(side, index);
   if (count === 0) return noEligible(x, person);
+  if (x.noSolution === 'infeasible') return entry(x, person, 'rules', { messageId: 'unmatched.infeasible', params: { who } });
+  if (x.noSolution === 'stopped') return entry(x, person, 'time-limit', { messageId: 'unmatched.stopped', params: { who } });
+  const byRule = x.rules?.unmatched(person);
+  if (byRule) return entry(x, person, 'rules', byRule);
 
   const weights = view.graph.edgeWeight;
   const partnerIndex = (e: number) => (side === 'junior' ? view.graph.edgeCol[e]! : view.edgeRow[e]!);

@@ -51,7 +51,7 @@ export const resultPairSchema = z.strictObject({
 });
 
 /** Why a participant is not paired. */
-export const unmatchedReasonSchema = z.enum(['not-volunteer', 'no-eligible-partner', 'outcompeted', 'below-min-score', 'capacity']);
+export const unmatchedReasonSchema = z.enum(['not-volunteer', 'no-eligible-partner', 'outcompeted', 'below-min-score', 'capacity', 'rules', 'time-limit']);
 
 /** Schema of one unmatched participant. */
 export const unmatchedSchema = z.strictObject({
@@ -61,6 +61,34 @@ export const unmatchedSchema = z.strictObject({
   reason: unmatchedReasonSchema,
   /** Readable detail, in the result's locale. */
   detail: z.string(),
+});
+
+/** Schema of one conflicting rule of a diagnosis. */
+export const conflictSchema = z.strictObject({
+  /** Quota id, or `lockedPairs[i]` for a locked pair. */
+  rule: z.string(),
+  /** Ids of the people involved. */
+  people: z.array(z.string()),
+  /** Readable explanation, in the result's locale. */
+  message: z.string(),
+});
+
+/** Schema of a relaxation that makes the rules hold. */
+export const relaxationSchema = z.strictObject({
+  rule: z.string(),
+  /** What to change, e.g. `{ share: 0.22 }`, `{ count: 1 }`, `{ remove: true }`. */
+  change: z.record(z.string(), z.union([z.number(), z.boolean(), z.array(z.string())])),
+  message: z.string(),
+});
+
+/** Schema of an infeasibility diagnosis. */
+export const diagnosisSchema = z.strictObject({
+  /** A minimal set of rules that cannot hold together (each of them alone can, or nearly). */
+  conflicts: z.array(conflictSchema),
+  /** Whether the set is proven minimal (false when the diagnosis ran out of time or size). */
+  minimal: z.boolean(),
+  /** The smallest changes found that make the rules hold, one rule at a time. */
+  relaxations: z.array(relaxationSchema),
 });
 
 /** Schema of the figures of a run. */
@@ -90,22 +118,45 @@ export const statsSchema = z.strictObject({
    * are the pair scores of the eligible pairs (`scorePairs`). `cardinality` is the dual of the
    * fixed number of pairs (`maxPairsThenScore`; 0 for `maxScore`).
    */
-  certificate: z.strictObject({
-    verified: z.boolean(),
-    maxViolation: z.number(),
-    tolerance: z.number(),
-    cardinality: z.number(),
-    juniors: z.record(z.string(), z.number()),
-    seniors: z.record(z.string(), z.number()),
-  }),
+  certificate: z
+    .strictObject({
+      verified: z.boolean(),
+      maxViolation: z.number(),
+      tolerance: z.number(),
+      cardinality: z.number(),
+      juniors: z.record(z.string(), z.number()),
+      seniors: z.record(z.string(), z.number()),
+    })
+    .nullable(),
+  /** Rule solves: core solves of the Lagrangian method and 0-1 programs, in all. */
+  solves: z.int(),
+  /** Set when the time limit or the caller's signal cut the solve short. */
+  stopped: z.enum(['time-limit', 'aborted']).nullable(),
   /** Wall-clock milliseconds per phase; the only part of a result that varies between runs. */
   timeMs: z.strictObject({ validate: z.number(), score: z.number(), solve: z.number(), explain: z.number(), total: z.number() }),
 });
 
 /** Schema of a match result (the formats README's, with `status`, `stats` and richer pairs). */
 export const matchResultSchema = z.strictObject({
-  /** `optimal`: the pairs are a proven optimum of the program's objective. */
-  status: z.enum(['optimal']),
+  /**
+   * `optimal`: a proven optimum of the program's objective under every rule; `feasible`: the pairs
+   * meet every rule but are not proven best (see `gap`); `infeasible`: no set of pairs meets every
+   * rule (see `diagnosis`); `time-limit`: stopped (time limit or signal) before any solution.
+   */
+  status: z.enum(['optimal', 'feasible', 'infeasible', 'time-limit']),
+  /** Which solver ran: `core` (the exact assignment core), `lagrangian`, or `mip/<solver name>`. */
+  method: z.string(),
+  /**
+   * Proven upper bound of the total score among solutions with as many pairs (for `maximin`, the
+   * same floor too); null when none is known.
+   */
+  bound: z.number().nullable(),
+  /** `(bound - objective) / bound`, 0 when optimal; null when no bound or no solution is known. */
+  gap: z.number().nullable(),
+  /** Why the rules cannot all hold, with the smallest relaxation found; null unless `infeasible`. */
+  diagnosis: diagnosisSchema.nullable(),
+  /** Things the caller should know: rules that touch no one, non-volunteers in mustMatch... */
+  warnings: z.array(z.string()),
   /** Pairs sorted by junior id, then senior id. */
   pairs: z.array(resultPairSchema),
   /** Everyone not paired, with a reason, sorted by id. */
@@ -127,5 +178,7 @@ export type Contribution = ResultPair['contributions'][number];
 export type Unmatched = MatchResult['unmatched'][number];
 /** Why a participant is not paired. */
 export type UnmatchedReason = z.output<typeof unmatchedReasonSchema>;
+/** Why a program's rules cannot hold. */
+export type Diagnosis = z.output<typeof diagnosisSchema>;
 /** Figures of a run. */
 export type MatchStats = MatchResult['stats'];

@@ -3,7 +3,6 @@ import { describe, expect, test } from 'vitest';
 import {
   LockedPairConflictError,
   PluginError,
-  UnsupportedRuleError,
   ValidationError,
   defineConstraint,
   defineScorer,
@@ -263,21 +262,15 @@ describe('locked pairs', () => {
   });
 });
 
-describe('rules that this version validates but does not enforce', () => {
-  test('quotas and maximin are refused with code unsupported-rule', () => {
+describe('the sample program, quotas included', () => {
+  test('meets its cross-site quota and must-match rule, and says which method proved it', () => {
     const participants = fixture('participants.sample.json');
-    const error = (() => {
-      try {
-        match({ participants, program: fixture('program.sample.json') });
-      } catch (e) {
-        return e;
-      }
-      return undefined;
-    })();
-    expect(error).toBeInstanceOf(UnsupportedRuleError);
-    expect((error as UnsupportedRuleError).code).toBe('unsupported-rule');
-    expect((error as UnsupportedRuleError).issues.map((i) => i.path.join('.'))).toEqual(['program.quotas.0', 'program.quotas.1']);
-    expect(() => match({ participants, program: { objective: 'maximin' } })).toThrow(/program\.objective: objective "maximin" is valid but not supported/);
+    const program = fixture('program.sample.json');
+    const result = match({ participants, program });
+    assertValidResult(result, { participants, program });
+    expect(result.status).toBe('optimal');
+    expect(result.method === 'lagrangian' || result.method.startsWith('mip/')).toBe(true);
+    expect(result.gap).toBe(0);
   });
 });
 

@@ -136,7 +136,7 @@ export function assertValidResult(result: MatchResult, input: { participants: un
     expect(p, `unmatched ${u.id} exists`).toBeDefined();
     expect(u.role).toBe(p!.role);
     expect(load.has(u.id), `${u.id} both paired and unmatched`).toBe(false);
-    expect(['not-volunteer', 'no-eligible-partner', 'outcompeted', 'below-min-score', 'capacity']).toContain(u.reason);
+    expect(['not-volunteer', 'no-eligible-partner', 'outcompeted', 'below-min-score', 'capacity', 'rules', 'time-limit']).toContain(u.reason);
     expect(u.detail.length).toBeGreaterThan(0);
     expect(u.detail).not.toMatch(/NaN|undefined|\[object/);
     if (u.reason === 'not-volunteer') expect(p!.volunteer).toBe(false);
@@ -151,8 +151,82 @@ export function assertValidResult(result: MatchResult, input: { participants: un
   expect(order, 'pairs sorted by junior id then senior id').toEqual(sorted);
   expect(result.stats.pairs).toBe(result.pairs.length);
   expect(result.stats.unmatched).toBe(result.unmatched.length);
-  expect(result.stats.certificate.verified, 'certificate verified').toBe(true);
-  if (!options.customScorers) checkCertificate(result, people, program, byId, seenPairs, options);
+  const ruled = program.quotas.length > 0 || program.objective === 'maximin';
+  if (ruled && (result.status === 'optimal' || result.status === 'feasible')) checkQuotas(result, people, program);
+  if (!ruled) {
+    expect(result.status).toBe('optimal');
+    expect(result.method).toBe('core');
+  }
+  if (result.stats.certificate !== null) {
+    // Quotas that bind no one leave the core alone, with its certificate.
+    expect(result.method).toBe('core');
+    expect(result.stats.certificate.verified, 'certificate verified').toBe(true);
+    if (!options.customScorers) checkCertificate(result, people, program, byId, seenPairs, options);
+  } else expect(ruled, 'only rule solves lack a certificate').toBe(true);
+  if (result.status === 'optimal') expect(result.gap).toBe(0);
+  if (result.bound !== null) expect(result.bound).toBeGreaterThanOrEqual(result.objective - 1e-6);
+}
+
+/** Recomputes every quota of the program on the result's pairs, from the raw fields. */
+export function checkQuotas(result: MatchResult, people: readonly Participant[], program: Program): void {
+  const byId = new Map(people.map((p) => [p.id, p] as const));
+  const pairs = result.pairs.map((p) => [byId.get(p.juniorId)!, byId.get(p.seniorId)!] as const);
+  expect(quotaViolations(pairs, people, program)).toEqual([]);
+}
+
+/** The quotas a set of pairs breaks, recomputed from the raw fields (one line per broken group). */
+export function quotaViolations(pairs: readonly (readonly [Participant, Participant])[], people: readonly Participant[], program: Program): string[] {
+  const out: string[] = [];
+  const expectAtLeast = (value: number, least: number, what: string) => {
+    if (value < least - 1e-9) out.push(`${what}: ${value} < ${least}`);
+  };
+  const expectAtMost = (value: number, most: number, what: string) => {
+    if (value > most + 1e-9) out.push(`${what}: ${value} > ${most}`);
+  };
+  const paired = new Set(pairs.flatMap(([j, s]) => [j.id, s.id]));
+  const tol = 0;
+  for (const q of program.quotas) {
+    if (q.kind === 'minShare' || q.kind === 'maxShare') {
+      const hits = pairs.filter(([j, s]) =>
+        q.where === 'differentSite'
+          ? j.site != null && s.site != null && j.site !== s.site
+          : q.where === 'differentDepartment'
+            ? j.department !== s.department
+            : (q.where.side === 'junior' ? j : s).attributes?.[q.where.attribute] === q.where.equals,
+      ).length;
+      if (q.kind === 'minShare') expectAtLeast(hits, q.share * pairs.length - tol, `quota ${q.id}`);
+      else expectAtMost(hits, q.share * pairs.length + tol, `quota ${q.id}`);
+    } else if (q.kind === 'minPairs' || q.kind === 'maxPairs') {
+      const side = q.per.side;
+      const valuesOf = (p: Participant): string[] => {
+        if ('attribute' in q.per) {
+          const v = p.attributes?.[q.per.attribute];
+          return v === undefined || v === null ? [] : [`${typeof v}:${String(v)}`];
+        }
+        if (q.per.field === 'department') return [`string:${p.department}`];
+        if (q.per.field === 'site') return p.site == null ? [] : [`string:${p.site}`];
+        return [...new Set(p.tags ?? [])].map((t) => `string:${t}`);
+      };
+      const counts = new Map<string, number>();
+      const matchable = people.filter((p) => p.role === side && (p.volunteer || !program.constraints.volunteersOnly));
+      const groups = q.values ? q.values.map((v) => `${typeof v}:${String(v)}`) : [...new Set(matchable.flatMap(valuesOf))];
+      for (const g of groups) counts.set(g, 0);
+      for (const [j, s] of pairs) for (const v of valuesOf(side === 'junior' ? j : s)) if (counts.has(v)) counts.set(v, counts.get(v)! + 1);
+      for (const [g, n] of counts) {
+        if (q.kind === 'minPairs') expectAtLeast(n, q.count, `quota ${q.id} group ${g}`);
+        else expectAtMost(n, q.count, `quota ${q.id} group ${g}`);
+      }
+    } else {
+      const must = q as Extract<Program['quotas'][number], { kind: 'mustMatch' }>;
+      const named = must.ids ? new Set(must.ids) : null;
+      for (const p of people) {
+        const listed = named ? named.has(p.id) : (p.tags ?? []).includes(must.tag ?? '');
+        if (!listed || (program.constraints.volunteersOnly && !p.volunteer)) continue;
+        if (!paired.has(p.id)) out.push(`mustMatch ${q.id}: ${p.id} not paired`);
+      }
+    }
+  }
+  return out;
 }
 
 /**
@@ -168,7 +242,7 @@ function checkCertificate(
   chosen: ReadonlySet<string>,
   options: CheckOptions,
 ): void {
-  const { certificate } = result.stats;
+  const certificate = result.stats.certificate!;
   const lockedKeys = new Set(program.constraints.lockedPairs.map((l) => `${l.juniorId}|${l.seniorId}`));
   const lockedLoad = new Map<string, number>();
   for (const key of lockedKeys) for (const id of key.split('|')) lockedLoad.set(id, (lockedLoad.get(id) ?? 0) + 1);

@@ -51,4 +51,9 @@ export const en: Catalog = {
     `more ${p.side === 'senior' ? 'junior' : 'senior'} places than ${p.side} places (${p.demand} for ${p.supply}); ${p.count === 1 ? 'the only eligible ' + p.side + ' is' : `all ${p.count} eligible ${p.side}s are`} full`,
   'unmatched.notWorthIt': (p, f) =>
     `${p.count} eligible ${p.count === 1 ? 'partner' : 'partners'}, but the best score is ${f.num(p.best)}: no pair adds to the total`,
+  'rule.pair': (p, f) => `Paired to meet ${p.rules}; without the rules, ${p.person} would have gone to ${p.partner} (+${f.num(p.delta)} points).`,
+  'rule.pairOnly': (p) => `Paired to meet ${p.rules}.`,
+  'unmatched.rules': (p) => `left out to meet ${p.rules}; without the rules, ${p.who} would be paired with ${p.partner}`,
+  'unmatched.infeasible': () => 'no set of pairs meets every rule of the program (see the diagnosis)',
+  'unmatched.stopped': () => 'the solve stopped (time limit or cancellation) before any set of pairs meeting the rules was found',
 };

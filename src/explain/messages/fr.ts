@@ -53,4 +53,9 @@ export const fr: Catalog = {
     `plus de places de ${role(p.side === 'senior' ? 'junior' : 'senior', true)} que de places de ${role(p.side, true)} (${p.demand} pour ${p.supply}) ; ${p.count > 1 ? `les ${p.count} ${role(p.side, true)} possibles sont complets` : `le seul ${role(p.side, false)} possible est complet`}`,
   'unmatched.notWorthIt': (p, f) =>
     `${p.count} ${p.count > 1 ? 'partenaires possibles' : 'partenaire possible'}, mais le meilleur score est de ${f.num(p.best)} : aucun binôme n'ajoute au total`,
+  'rule.pair': (p, f) => `Binôme formé pour respecter ${p.rules} ; sans ces règles, ${p.person} serait allé·e vers ${p.partner} (+${f.num(p.delta)} points).`,
+  'rule.pairOnly': (p) => `Binôme formé pour respecter ${p.rules}.`,
+  'unmatched.rules': (p) => `laissé·e de côté pour respecter ${p.rules} ; sans ces règles, ${p.who} serait en binôme avec ${p.partner}`,
+  'unmatched.infeasible': () => 'aucun ensemble de binômes ne respecte toutes les règles du programme (voir le diagnostic)',
+  'unmatched.stopped': () => "le calcul s'est arrêté (limite de temps ou annulation) avant de trouver un ensemble de binômes respectant les règles",
 };

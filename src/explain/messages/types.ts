@@ -71,6 +71,16 @@ export interface MessageParams {
   /** `side` is the partner side; `demand` the people of the other side wanting a place, `supply` the partner side's places. */
   'unmatched.capacity': { readonly who: string; readonly count: number; readonly side: 'junior' | 'senior'; readonly demand: number; readonly supply: number };
   'unmatched.notWorthIt': { readonly who: string; readonly count: number; readonly best: number };
+  /** A pair the rules shaped; `partner` is whom `person` would have had without them (with `delta` more points). */
+  'rule.pair': { readonly rules: string; readonly person: string; readonly partner: string; readonly delta: number };
+  /** A pair the rules shaped, whose junior would have had no partner without them. */
+  'rule.pairOnly': { readonly rules: string };
+  /** Unpaired because of the rules; `partner` is whom `who` would have had without them. */
+  'unmatched.rules': { readonly who: string; readonly rules: string; readonly partner: string };
+  /** Unpaired because no solution meets the rules. */
+  'unmatched.infeasible': { readonly who: string };
+  /** Unpaired because the solve stopped before any solution was found. */
+  'unmatched.stopped': { readonly who: string };
 }
 
 /** Id of a message of the catalogue. */

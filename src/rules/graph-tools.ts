@@ -1,0 +1,85 @@
+/**
+ * Small graph helpers for the rule solvers: subgraphs by an edge test, and the largest number of
+ * pairs of a graph with any capacities.
+ *
+ * @module
+ */
+import type { BipartiteGraph } from '../solver/b-matching';
+import { maxCardinality } from '../solver/max-cardinality';
+import type { ProblemRow } from './problem';
+
+/** A subgraph and the map from its edges to the parent's. */
+export interface Subgraph {
+  readonly graph: BipartiteGraph;
+  /** Parent edge of each subgraph edge. */
+  readonly toParent: Int32Array;
+}
+
+/** The edges of a graph that pass a test, with all rows and columns kept. */
+export function subgraph(graph: BipartiteGraph, keep: (edge: number) => boolean): Subgraph {
+  const rowStart = new Int32Array(graph.rows + 1);
+  const kept: number[] = [];
+  for (let r = 0; r < graph.rows; r++) {
+    for (let e = graph.rowStart[r]!; e < graph.rowStart[r + 1]!; e++) if (keep(e)) kept.push(e);
+    rowStart[r + 1] = kept.length;
+  }
+  const toParent = Int32Array.from(kept);
+  return {
+    graph: {
+      rows: graph.rows,
+      cols: graph.cols,
+      rowStart,
+      edgeCol: Int32Array.from(kept, (e) => graph.edgeCol[e]!),
+      edgeWeight: Float64Array.from(kept, (e) => graph.edgeWeight[e]!),
+      rowCapacity: graph.rowCapacity,
+      colCapacity: graph.colCapacity,
+    },
+    toParent,
+  };
+}
+
+/** Rows restricted to a subgraph's edges (coefficients of dropped edges go: those edges are 0). */
+export function restrictRows(rows: readonly ProblemRow[], sub: Subgraph, parentEdges: number): ProblemRow[] {
+  const toChild = new Int32Array(parentEdges).fill(-1);
+  sub.toParent.forEach((p, c) => (toChild[p] = c));
+  return rows.map((row) => {
+    const edges: number[] = [];
+    const coefs: number[] = [];
+    for (let k = 0; k < row.edges.length; k++) {
+      const c = toChild[row.edges[k]!]!;
+      if (c < 0) continue;
+      edges.push(c);
+      coefs.push(row.coefs[k]!);
+    }
+    return { edges: Int32Array.from(edges), coefs: Float64Array.from(coefs), rhs: row.rhs, source: row.source };
+  });
+}
+
+/** The row "at least `count` pairs" over every edge of a graph (source -1). */
+export function pairCountRow(graph: BipartiteGraph, count: number): ProblemRow {
+  const E = graph.edgeCol.length;
+  return { edges: Int32Array.from({ length: E }, (_, e) => e), coefs: new Float64Array(E).fill(1), rhs: count, source: -1 };
+}
+
+/** The largest number of pairs of a graph (Hopcroft-Karp; rows of capacity above 1 are copied). */
+export function maxPairs(graph: BipartiteGraph): number {
+  let maxRow = 0;
+  for (let r = 0; r < graph.rows; r++) maxRow = Math.max(maxRow, graph.rowCapacity[r]!);
+  if (maxRow <= 1) {
+    const active = Uint8Array.from(graph.rowCapacity, (c) => (c > 0 ? 1 : 0));
+    return maxCardinality(graph, active, graph.colCapacity);
+  }
+  // Copy each row once per unit of capacity (capped by its degree).
+  const starts: number[] = [0];
+  const cols: number[] = [];
+  for (let r = 0; r < graph.rows; r++) {
+    const degree = graph.rowStart[r + 1]! - graph.rowStart[r]!;
+    const copies = Math.min(graph.rowCapacity[r]!, degree);
+    for (let k = 0; k < copies; k++) {
+      for (let e = graph.rowStart[r]!; e < graph.rowStart[r + 1]!; e++) cols.push(graph.edgeCol[e]!);
+      starts.push(cols.length);
+    }
+  }
+  const rows = starts.length - 1;
+  return maxCardinality({ rows, cols: graph.cols, rowStart: Int32Array.from(starts), edgeCol: Int32Array.from(cols) }, new Uint8Array(rows).fill(1), graph.colCapacity);
+}

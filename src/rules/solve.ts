@@ -1,0 +1,168 @@
+/**
+ * Solves a b-matching with rule rows: the Lagrangian relaxation first (a bound, prices, often a
+ * feasible solution), then, for an exact answer, reduced-cost fixing (pairs that cannot be in any
+ * solution at least as good as the best known one are dropped) and a 0-1 program over the pairs
+ * left, handed to a {@link MipSolver}.
+ *
+ * @module
+ */
+import { stopReason, timeLeft, type Control, type StopReason, type Steps } from './control';
+import { lagrangian } from './lagrangian';
+import type { MipModel, MipRow, MipSolver } from './mip';
+import { meetsCapacities, meetsRows, valueOf, type RuleProblem } from './problem';
+
+/** How rules are solved: `auto` picks by model size. */
+export type RuleMethod = 'auto' | 'mip' | 'lagrangian';
+
+/** Options of {@link solveRules}. */
+export interface RuleSolveOptions {
+  readonly method: RuleMethod;
+  readonly mip: MipSolver;
+  readonly control: Control;
+  /** A solution known to meet the rules. */
+  readonly initial?: Uint8Array;
+}
+
+/** Outcome of a solve with rules (see the result's `status`). */
+export type RuleStatus = 'optimal' | 'feasible' | 'infeasible' | 'time-limit';
+
+/** What {@link solveRules} returns. */
+export interface RuleSolution {
+  /** Chosen residual edges; null when no solution is known. */
+  readonly x: Uint8Array | null;
+  /** Objective value of `x`; `-Infinity` when none. */
+  readonly value: number;
+  /** Proven upper bound of the objective (`-Infinity` when infeasible). */
+  readonly bound: number;
+  readonly status: RuleStatus;
+  /** `lagrangian` or `mip/<solver name>`. */
+  readonly method: string;
+  /** Price of each rule row at the best bound (> 0: the row binds). */
+  readonly prices: Float64Array;
+  /** Set when the time limit or the signal cut the solve short. */
+  readonly stopped: StopReason | null;
+}
+
+/** Relative gap under which a solution counts as optimal (float noise). */
+export const OPTIMAL_GAP = 1e-9;
+const DEFAULT_AUTO_MAX_VARIABLES = 5000;
+
+/** The 0-1 program over the kept edges. */
+function mipModel(problem: RuleProblem, keep: Int32Array): { model: MipModel; trivialInfeasible: boolean } {
+  const { graph, rows } = problem;
+  const varOf = new Int32Array(graph.edgeCol.length).fill(-1);
+  keep.forEach((e, i) => (varOf[e] = i));
+  const objective = Float64Array.from(keep, (e) => graph.edgeWeight[e]!);
+  const out: MipRow[] = [];
+  const colVars: number[][] = Array.from({ length: graph.cols }, () => []);
+  for (let r = 0; r < graph.rows; r++) {
+    const vars: number[] = [];
+    for (let e = graph.rowStart[r]!; e < graph.rowStart[r + 1]!; e++) {
+      const i = varOf[e]!;
+      if (i < 0) continue;
+      vars.push(i);
+      colVars[graph.edgeCol[e]!]!.push(i);
+    }
+    if (vars.length > graph.rowCapacity[r]!) out.push({ index: Int32Array.from(vars), value: new Float64Array(vars.length).fill(1), lower: -Infinity, upper: graph.rowCapacity[r]! });
+  }
+  colVars.forEach((vars, c) => {
+    if (vars.length > graph.colCapacity[c]!) out.push({ index: Int32Array.from(vars.sort((a, b) => a - b)), value: new Float64Array(vars.length).fill(1), lower: -Infinity, upper: graph.colCapacity[c]! });
+  });
+  let trivialInfeasible = false;
+  if (problem.cardinality !== null) {
+    out.push({ index: Int32Array.from(keep, (_, i) => i), value: new Float64Array(keep.length).fill(1), lower: problem.cardinality, upper: problem.cardinality });
+    if (keep.length < problem.cardinality) trivialInfeasible = true;
+  }
+  for (const row of rows) {
+    const index: number[] = [];
+    const value: number[] = [];
+    let most = 0;
+    for (let k = 0; k < row.edges.length; k++) {
+      const i = varOf[row.edges[k]!]!;
+      if (i < 0) continue;
+      index.push(i);
+      value.push(row.coefs[k]!);
+      if (row.coefs[k]! > 0) most += row.coefs[k]!;
+    }
+    const tol = 1e-9 * (1 + Math.abs(row.rhs));
+    if (index.length === 0) {
+      if (row.rhs > tol) trivialInfeasible = true;
+      continue;
+    }
+    if (most < row.rhs - tol) trivialInfeasible = true;
+    out.push({ index: Int32Array.from(index), value: Float64Array.from(value), lower: row.rhs, upper: Infinity });
+  }
+  return { model: { variables: keep.length, objective, rows: out }, trivialInfeasible };
+}
+
+/**
+ * Solves a rule problem.
+ *
+ * @param problem - Residual graph (weights = objective) and rule rows.
+ * @param options - Method, MIP adapter, deadline and signal.
+ */
+export function* solveRules(problem: RuleProblem, options: RuleSolveOptions): Steps<RuleSolution> {
+  const { graph } = problem;
+  const relaxed = yield* lagrangian(problem, options.control, {
+    maxIterations: options.method === 'mip' ? 40 : 60,
+    targetGap: OPTIMAL_GAP,
+    repairRounds: 30,
+    ...(options.initial ? { initial: options.initial } : {}),
+  });
+  let x = relaxed.incumbent;
+  let value = relaxed.incumbentValue;
+  let bound = relaxed.bound;
+  let stopped = relaxed.stopped;
+  let method = 'lagrangian';
+  const gapOf = () => (x === null ? Infinity : (bound - value) / Math.max(1, Math.abs(bound)));
+  const finish = (): RuleSolution => {
+    const status: RuleStatus = x !== null ? (gapOf() <= OPTIMAL_GAP ? 'optimal' : 'feasible') : bound === -Infinity ? 'infeasible' : 'time-limit';
+    return { x, value, bound, status, method, prices: relaxed.prices, stopped: status === 'optimal' ? null : stopped };
+  };
+  if (gapOf() <= OPTIMAL_GAP || stopped !== null || options.method === 'lagrangian') return finish();
+
+  // Reduced-cost fixing: an edge whose reduced cost exceeds bound - incumbent cannot be in any
+  // solution at least as good as the incumbent.
+  const E = graph.edgeCol.length;
+  let keep: Int32Array;
+  if (x !== null) {
+    const slack = bound - value + 1e-9 * Math.max(1, Math.abs(bound));
+    const kept: number[] = [];
+    for (let e = 0; e < E; e++) if (relaxed.reducedCosts[e]! <= slack) kept.push(e);
+    keep = Int32Array.from(kept);
+  } else keep = Int32Array.from({ length: E }, (_, e) => e);
+  const limit = options.mip.autoMaxVariables ?? DEFAULT_AUTO_MAX_VARIABLES;
+  if (options.method === 'auto' && keep.length > limit) return finish();
+
+  yield;
+  stopped = stopReason(options.control);
+  if (stopped !== null) return finish();
+  const { model, trivialInfeasible } = mipModel(problem, keep);
+  method = `mip/${options.mip.name}`;
+  if (trivialInfeasible && x === null) {
+    bound = -Infinity;
+    return finish();
+  }
+  const solved = options.mip.solve(model, { timeLimitMs: timeLeft(options.control) });
+  if (solved.x !== null) {
+    const point = new Uint8Array(E);
+    keep.forEach((e, i) => {
+      if (solved.x![i] === 1) point[e] = 1;
+    });
+    const pairs = point.reduce((n, b) => n + b, 0);
+    if (meetsCapacities(graph, point) && meetsRows(problem.rows, point) && (problem.cardinality === null || pairs === problem.cardinality)) {
+      const v = valueOf(graph, point);
+      if (v > value) {
+        x = point;
+        value = v;
+      }
+    }
+  }
+  if (solved.status === 'optimal') bound = Math.min(bound, Math.max(value, solved.bound));
+  else if (solved.status === 'infeasible') bound = x === null ? -Infinity : value;
+  else {
+    bound = Math.min(bound, solved.bound);
+    stopped = stopReason(options.control) ?? 'time-limit';
+  }
+  return finish();
+}

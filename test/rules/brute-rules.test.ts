@@ -1,0 +1,146 @@
+import { describe, expect, test } from 'vitest';
+import { match, parseParticipants, parseProgram, scorePairs, type Participant, type Program, type ProgramInput } from '../../src/index';
+import { assertValidResult, quotaViolations } from '../helpers/check-result';
+import { randomCohort } from '../helpers/cohort';
+import { rng, type Rng } from '../helpers/random';
+
+type Objective = Program['objective'];
+
+/** A small random cohort with sites, attributes and tags for quotas to bite on. */
+function cohort(rand: Rng, juniors: number, seniors: number): Record<string, unknown>[] {
+  return randomCohort(rand, { juniors, seniors }).map((p) => ({
+    ...p,
+    attributes: { gender: rand() < 0.5 ? 'F' : 'M' },
+    ...(rand() < 0.25 ? { tags: ['comex'] } : {}),
+  }));
+}
+
+/** One to three random quotas. */
+function quotas(rand: Rng, people: readonly Record<string, unknown>[]): NonNullable<ProgramInput['quotas']> {
+  const out: NonNullable<ProgramInput['quotas']> = [];
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
+  const n = 1 + Math.floor(rand() * 3);
+  for (let i = 0; i < n; i++) {
+    const id = `q${i}`;
+    const kind = pick(['minShare', 'maxShare', 'genderShare', 'minPairs', 'maxPairs', 'mustTag', 'mustIds'] as const);
+    const share = Math.round(rand() * 10) / 10;
+    if (kind === 'minShare') out.push({ id, kind: 'minShare', where: 'differentSite', share });
+    else if (kind === 'maxShare') out.push({ id, kind: 'maxShare', where: 'differentDepartment', share });
+    else if (kind === 'genderShare') out.push({ id, kind: pick(['minShare', 'maxShare'] as const), where: { side: pick(['junior', 'senior'] as const), attribute: 'gender', equals: 'F' }, share });
+    else if (kind === 'minPairs') out.push({ id, kind: 'minPairs', per: { side: pick(['junior', 'senior'] as const), field: pick(['department', 'site'] as const) }, count: 1 });
+    else if (kind === 'maxPairs') out.push({ id, kind: 'maxPairs', per: { side: pick(['junior', 'senior'] as const), attribute: 'gender' }, count: 1 + Math.floor(rand() * 2) });
+    else if (kind === 'mustTag') out.push({ id, kind: 'mustMatch', tag: 'comex' });
+    else out.push({ id, kind: 'mustMatch', ids: [String(pick(people).id)] });
+  }
+  return out;
+}
+
+interface Best {
+  readonly count: number;
+  readonly floor: number;
+  readonly total: number;
+}
+
+/** Every matching of the eligible pairs (capacity 1), the rules checked from the raw fields. */
+function bruteForce(people: readonly Participant[], program: Program, raw: unknown): Best | null {
+  const { juniorIds, seniorIds, scores } = scorePairs(raw, program);
+  const byId = new Map(people.map((p) => [p.id, p] as const));
+  const cols = seniorIds.length;
+  let best: Best | null = null;
+  const usedCol = new Uint8Array(cols);
+  const chosen: [number, number][] = [];
+  const better = (a: Best, b: Best | null): boolean => {
+    if (b === null) return true;
+    const eps = 1e-7;
+    if (program.objective === 'maxScore') return a.total > b.total + eps;
+    if (a.count !== b.count) return a.count > b.count;
+    if (program.objective === 'maximin' && Math.abs(a.floor - b.floor) > eps) return a.floor > b.floor;
+    return a.total > b.total + eps;
+  };
+  const visit = (r: number) => {
+    if (r === juniorIds.length) {
+      const pairs = chosen.map(([j, c]) => [byId.get(juniorIds[j]!)!, byId.get(seniorIds[c]!)!] as const);
+      if (quotaViolations(pairs, people, program).length > 0) return;
+      let total = 0;
+      let floor = Infinity;
+      for (const [j, c] of chosen) {
+        total += scores[j * cols + c]!;
+        floor = Math.min(floor, scores[j * cols + c]!);
+      }
+      const value = { count: chosen.length, floor: chosen.length === 0 ? Infinity : floor, total };
+      if (better(value, best)) best = value;
+      return;
+    }
+    visit(r + 1);
+    for (let c = 0; c < cols; c++) {
+      const w = scores[r * cols + c]!;
+      if (Number.isNaN(w) || usedCol[c]) continue;
+      usedCol[c] = 1;
+      chosen.push([r, c]);
+      visit(r + 1);
+      chosen.pop();
+      usedCol[c] = 0;
+    }
+  };
+  visit(0);
+  return best;
+}
+
+function instance(seed: number, objective: Objective) {
+  const rand = rng(seed);
+  const raw = cohort(rand, 3 + Math.floor(rand() * 3), 3 + Math.floor(rand() * 3));
+  const input: ProgramInput = { objective, quotas: quotas(rand, raw), constraints: { sharedLanguage: rand() < 0.5 } };
+  return { raw, program: parseProgram(input), people: parseParticipants(raw) };
+}
+
+describe.each(['maxScore', 'maxPairsThenScore', 'maximin'] as const)('%s with random quotas equals brute force', (objective) => {
+  test('on 120 random cohorts of 3 to 5 juniors and seniors', () => {
+    let infeasible = 0;
+    let bound = 0;
+    for (let seed = 1; seed <= 120; seed++) {
+      const { raw, program, people } = instance(seed * 7919 + objective.length, objective);
+      const expected = bruteForce(people, program, raw);
+      const result = match({ participants: raw, program });
+      assertValidResult(result, { participants: raw, program });
+      if (expected === null) {
+        expect(result.status, `seed ${seed}`).toBe('infeasible');
+        expect(result.pairs).toEqual([]);
+        expect(result.diagnosis?.conflicts.length, `seed ${seed}: conflicts named`).toBeGreaterThan(0);
+        infeasible++;
+        continue;
+      }
+      expect(result.status, `seed ${seed}`).toBe('optimal');
+      expect(result.pairs.length, `seed ${seed}: pairs`).toBe(expected.count);
+      expect(result.objective, `seed ${seed}: total`).toBeCloseTo(expected.total, 6);
+      if (objective === 'maximin' && expected.count > 0) expect(result.stats.minPairScore, `seed ${seed}: floor`).toBeCloseTo(expected.floor, 6);
+      if (result.pairs.length > 0) bound++;
+    }
+    // The random quotas must produce both outcomes, or the test proves little.
+    expect(infeasible).toBeGreaterThan(3);
+    expect(infeasible).toBeLessThan(100);
+    expect(bound).toBeGreaterThan(10);
+  });
+});
+
+describe('the solving methods agree', () => {
+  test('mip and auto are equal; the Lagrangian is never above the optimum and its bound never below', () => {
+    for (let seed = 1; seed <= 60; seed++) {
+      const objective = (['maxScore', 'maxPairsThenScore', 'maximin'] as const)[seed % 3]!;
+      const { raw, program } = instance(seed * 104729, objective);
+      const auto = match({ participants: raw, program });
+      const mip = match({ participants: raw, program }, { solver: 'mip' });
+      const lagrangian = match({ participants: raw, program }, { solver: 'lagrangian' });
+      expect(mip.status, `seed ${seed}`).toBe(auto.status);
+      if (auto.status !== 'optimal') continue;
+      expect(mip.objective).toBeCloseTo(auto.objective, 6);
+      expect(mip.pairs.length).toBe(auto.pairs.length);
+      assertValidResult(lagrangian, { participants: raw, program });
+      if (lagrangian.status === 'infeasible') throw new Error(`seed ${seed}: the Lagrangian method claimed infeasibility`);
+      if (lagrangian.pairs.length === auto.pairs.length && objective !== 'maximin') {
+        expect(lagrangian.objective).toBeLessThanOrEqual(auto.objective + 1e-6);
+        if (lagrangian.bound !== null) expect(lagrangian.bound, `seed ${seed}: bound`).toBeGreaterThanOrEqual(auto.objective - 1e-6);
+        if (lagrangian.gap !== null && lagrangian.bound !== null) expect(lagrangian.objective).toBeGreaterThanOrEqual(lagrangian.bound * (1 - lagrangian.gap) - 1e-6);
+      }
+    }
+  });
+});
