@@ -99,7 +99,8 @@ export function* diagnose(x: DiagnoseInput): Steps<Diagnosis> {
 
   for (const i of set) {
     const row = compiled[i]!;
-    const others = set.filter((k) => k !== i).map((k) => all[k]!);
+    // Rules that fail on their own are conflicts by themselves: relax each against no other.
+    const others = alone.length > 0 ? [] : set.filter((k) => k !== i).map((k) => all[k]!);
     const quota = row.quota;
     const people = row.members.map((p) => p.id);
     if (quota.kind === 'mustMatch' && row.person) {
