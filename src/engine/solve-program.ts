@@ -68,15 +68,15 @@ function fromCore(core: GraphSolution, floor: number | null): ProgramSolve {
 function* solvePairs(graph: BipartiteGraph, rows: readonly ProblemRow[], options: ProgramSolveOptions, initial?: Uint8Array): Steps<{ solution: RuleSolution; pairsProven: boolean; solves: number }> {
   const K0 = maxPairs(graph);
   const atMost = yield* solveRules({ graph, rows, cardinality: K0 }, { ...options, ...(initial && countOf(initial) === K0 ? { initial } : {}) });
-  if (atMost.x !== null || atMost.stopped !== null) return { solution: atMost, pairsProven: true, solves: 1 };
+  if (atMost.x !== null || atMost.stopped !== null) return { solution: atMost, pairsProven: true, solves: atMost.solves };
   // No solution with every possible pair: find how many pairs the rules allow, then the best
   // score at that number.
   const count = yield* solveRules({ graph: ones(graph), rows, cardinality: null }, options);
-  if (count.x === null) return { solution: { ...count, value: -Infinity }, pairsProven: false, solves: 2 };
+  if (count.x === null) return { solution: { ...count, value: -Infinity }, pairsProven: false, solves: atMost.solves + count.solves };
   const K = countOf(count.x);
   const pairsProven = count.status === 'optimal' || Math.floor(count.bound + 1e-6) <= K;
   const best = yield* solveRules({ graph, rows: [...rows, pairCountRow(graph, K)], cardinality: null }, { ...options, initial: count.x });
-  return { solution: best, pairsProven, solves: 3 };
+  return { solution: best, pairsProven, solves: atMost.solves + count.solves + best.solves };
 }
 
 /**
@@ -91,7 +91,7 @@ export function* solveProgram(graph: BipartiteGraph, rows: readonly ProblemRow[]
   if (rows.length === 0 && objective !== 'maximin') return fromCore(solveGraph(graph, objective === 'maxScore' ? 'maxWeight' : 'maxCardinality'), null);
   if (objective === 'maxScore') {
     const s = yield* solveRules({ graph, rows, cardinality: null }, options);
-    return fromRules(s, true, null, 1);
+    return fromRules(s, true, null, s.solves);
   }
   if (objective === 'maxPairsThenScore') {
     const { solution, pairsProven, solves } = yield* solvePairs(graph, rows, options);
@@ -138,6 +138,7 @@ export function* solveProgram(graph: BipartiteGraph, rows: readonly ProblemRow[]
     }
     const subRows = [...restrictRows(rows, sub, graph.edgeCol.length), pairCountRow(sub.graph, base.K)];
     const s = yield* solveRules({ graph: ones(sub.graph), rows: subRows, cardinality: null }, options);
+    solves += s.solves - 1;
     if (s.x !== null) {
       lo = mid;
       const x = new Uint8Array(graph.edgeCol.length);
@@ -174,7 +175,7 @@ export function* solveProgram(graph: BipartiteGraph, rows: readonly ProblemRow[]
   }
   const subRows = [...restrictRows(rows, sub, graph.edgeCol.length), pairCountRow(sub.graph, base.K)];
   const final = yield* solveRules({ graph: sub.graph, rows: subRows, cardinality: null }, { ...options, initial });
-  solves++;
+  solves += final.solves;
   const solved = fromRules({ ...final, x: lift(final.x) }, base.proven, floor, solves);
   return floorProven ? solved : { ...solved, status: solved.status === 'optimal' ? 'feasible' : solved.status };
 }

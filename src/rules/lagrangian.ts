@@ -11,6 +11,7 @@ import { solveGraph } from '../solver/assignment';
 import { stopReason, type Control, type StopReason, type Steps } from './control';
 import type { RuleProblem } from './problem';
 import { rowShortfalls, valueOf } from './problem';
+import { blend } from './blend';
 
 /** What the relaxation found. */
 export interface LagrangeResult {
@@ -90,6 +91,7 @@ function priced(problem: RuleProblem, prices: Float64Array): Priced {
  * @param options - Iteration limits and target gap.
  */
 export function* lagrangian(problem: RuleProblem, control: Control, options: LagrangeOptions): Steps<LagrangeResult> {
+  if (problem.rows.length > 0 && problem.rows.length <= COORDINATE_MAX_ROWS) return yield* coordinates(problem, control, options);
   const { rows, graph } = problem;
   const prices = new Float64Array(rows.length);
   let best: Priced | null = null;
@@ -105,6 +107,8 @@ export function* lagrangian(problem: RuleProblem, control: Control, options: Lag
   const done = () => best !== null && incumbent !== null && best.bound - incumbentValue <= options.targetGap * Math.max(1, Math.abs(best.bound));
 
   let last: Priced | null = null;
+  let feasibleAt: Float64Array | null = null;
+  let infeasibleAt: Float64Array | null = null;
   for (let it = 0; it < options.maxIterations && !done(); it++) {
     if (it > 0) {
       yield;
@@ -124,12 +128,13 @@ export function* lagrangian(problem: RuleProblem, control: Control, options: Lag
     }
     const short = rowShortfalls(rows, step.x);
     if (short.every((s) => s === 0)) {
+      feasibleAt = prices.slice();
       const value = valueOf(graph, step.x);
       if (value > incumbentValue) {
         incumbent = step.x;
         incumbentValue = value;
       }
-    }
+    } else infeasibleAt = prices.slice();
     if (rows.length === 0 || done() || theta < 1e-6) break;
     // Subgradient: rhs - a.x per row; a row with price 0 that holds with room does not move.
     const g = new Float64Array(rows.length);
@@ -147,15 +152,60 @@ export function* lagrangian(problem: RuleProblem, control: Control, options: Lag
     for (let i = 0; i < rows.length; i++) prices[i] = Math.max(0, prices[i]! + t * g[i]!);
   }
 
-  // Repair: no priced solve met every rule, so raise the prices of the short rows until one does.
+  // Line search between the last prices that failed the rules and the last that met them: near
+  // the crossing, the solution that meets them has little slack left, so little score lost.
+  if (incumbent !== null && feasibleAt !== null && infeasibleAt !== null && stopped === null) {
+    let low: Float64Array = infeasibleAt;
+    let high: Float64Array = feasibleAt;
+    for (let round = 0; round < options.repairRounds && !done(); round++) {
+      yield;
+      stopped = stopReason(control);
+      if (stopped) break;
+      const mid = low.map((v, i) => (v + high[i]!) / 2);
+      const step = priced(problem, mid);
+      solves++;
+      if (best === null || step.bound < best.bound) {
+        best = step;
+        bestPrices = mid.slice();
+      }
+      if (rowShortfalls(rows, step.x).every((v) => v === 0)) {
+        high = mid;
+        const value = valueOf(graph, step.x);
+        if (value > incumbentValue) {
+          incumbent = step.x;
+          incumbentValue = value;
+        }
+      } else low = mid;
+    }
+  }
+
+  // Repair: no priced solve met every rule, so raise the prices of the short rows until one does,
+  // then bisect between the last prices that failed and the first that held: the closer to the
+  // failing side, the better the solution.
   if (incumbent === null && stopped === null && last !== null && rows.length > 0) {
-    const raised = bestPrices.slice();
+    let low = bestPrices.slice();
+    let high: Float64Array | null = null;
     let x = last.x;
-    for (let round = 0; round < options.repairRounds; round++) {
+    const consider = (step: Priced, at: Float64Array): boolean => {
+      solves++;
+      if (best === null || step.bound < best.bound) {
+        best = step;
+        bestPrices = at.slice();
+      }
+      if (!rowShortfalls(rows, step.x).every((s) => s === 0)) return false;
+      const value = valueOf(graph, step.x);
+      if (value > incumbentValue) {
+        incumbent = step.x;
+        incumbentValue = value;
+      }
+      return true;
+    };
+    for (let round = 0; round < options.repairRounds && high === null; round++) {
       yield;
       stopped = stopReason(control);
       if (stopped) break;
       const short = rowShortfalls(rows, x);
+      const raised = low.slice();
       rows.forEach((row, i) => {
         if (short[i] === 0) return;
         let maxCoef = 0;
@@ -163,21 +213,188 @@ export function* lagrangian(problem: RuleProblem, control: Control, options: Lag
         raised[i] = 2 * raised[i]! + (maxWeight + 1) / Math.max(maxCoef, 1e-9);
       });
       const step = priced(problem, raised);
-      solves++;
-      if (best === null || step.bound < best.bound) {
-        best = step;
-        bestPrices = raised.slice();
-      }
       x = step.x;
-      if (rowShortfalls(rows, x).every((s) => s === 0)) {
-        incumbent = x;
-        incumbentValue = valueOf(graph, x);
-        break;
-      }
+      if (consider(step, raised)) high = raised;
+      else low = raised;
+    }
+    for (let round = 0; high !== null && round < options.repairRounds && stopped === null; round++) {
+      yield;
+      stopped = stopReason(control);
+      if (stopped || done()) break;
+      const mid = low.map((v, i) => (v + high![i]!) / 2);
+      if (consider(priced(problem, mid), mid)) high = mid;
+      else low = mid;
     }
   }
   if (best === null) {
     return { bound: Infinity, prices, reducedCosts: new Float64Array(graph.edgeCol.length), incumbent, incumbentValue, stopped, solves };
   }
   return { bound: best.bound, prices: bestPrices, reducedCosts: best.reducedCosts, incumbent, incumbentValue, stopped, solves };
+}
+
+/** Most rows for which the prices move one at a time (coordinate descent); more use subgradients. */
+const COORDINATE_MAX_ROWS = 64;
+
+/**
+ * Few rule rows: the prices move one at a time. Along one price p the dual function is convex and
+ * piecewise linear, with slope `a.x(p) - rhs`; bracket its minimum (a price whose solution breaks
+ * the row, one whose solution meets it) and cut at the crossing of the two tangents: each cut
+ * lands on the minimum's piece or shrinks the bracket, so a few solves reach it. The row moved is
+ * the one most short at the current solution (or, when none is, a priced row with room, whose
+ * price can come down).
+ */
+function* coordinates(problem: RuleProblem, control: Control, options: LagrangeOptions): Steps<LagrangeResult> {
+  const { graph, rows } = problem;
+  const prices = new Float64Array(rows.length);
+  let best: Priced | null = null;
+  let bestPrices = prices.slice();
+  let incumbent: Uint8Array | null = options.initial ?? null;
+  let incumbentValue = incumbent === null ? -Infinity : valueOf(graph, incumbent);
+  let stopped: StopReason | null = null;
+  let solves = 0;
+  const budget = options.maxIterations + options.repairRounds;
+  const done = () => best !== null && incumbent !== null && best.bound - incumbentValue <= options.targetGap * Math.max(1, Math.abs(best.bound));
+  let maxWeight = 0;
+  for (let e = 0; e < graph.edgeWeight.length; e++) maxWeight = Math.max(maxWeight, Math.abs(graph.edgeWeight[e]!));
+  const maxCoef = rows.map((row) => row.coefs.reduce((m, c) => Math.max(m, Math.abs(c)), 1e-9));
+  const lhsOf = (i: number, x: Uint8Array) => {
+    const row = rows[i]!;
+    let lhs = 0;
+    for (let k = 0; k < row.edges.length; k++) if (x[row.edges[k]!] === 1) lhs += row.coefs[k]!;
+    return lhs;
+  };
+  interface Point {
+    readonly price: number;
+    readonly bound: number;
+    readonly slope: number;
+    readonly x: Uint8Array;
+  }
+  /** Solves at the current prices with row i's price set to `price`. */
+  const evaluate = (i: number, price: number): Point => {
+    prices[i] = price;
+    const step = priced(problem, prices);
+    solves++;
+    if (best === null || step.bound < best.bound) {
+      best = step;
+      bestPrices = prices.slice();
+    }
+    if (rowShortfalls(rows, step.x).every((v) => v === 0)) {
+      const value = valueOf(graph, step.x);
+      if (value > incumbentValue) {
+        incumbent = step.x;
+        incumbentValue = value;
+      }
+    }
+    return { price, bound: step.bound, slope: lhsOf(i, step.x) - rows[i]!.rhs, x: step.x };
+  };
+  const tolerance = (i: number) => 1e-9 * (1 + Math.abs(rows[i]!.rhs) + maxCoef[i]!);
+
+  const first = evaluate(0, 0);
+  let x = first.x;
+  let bound = first.bound;
+  /** Rows whose price was line-minimised since the last change of another price. */
+  const settled = new Uint8Array(rows.length);
+  while (solves < budget && !done()) {
+    // The row to move: the most short one, else a priced one with room.
+    let pick = -1;
+    let worst = 0;
+    rows.forEach((row, i) => {
+      const short = (row.rhs - lhsOf(i, x)) / maxCoef[i]!;
+      if (short > tolerance(i) && short > worst) {
+        worst = short;
+        pick = i;
+      }
+    });
+    if (pick < 0) {
+      rows.forEach((row, i) => {
+        const room = (lhsOf(i, x) - row.rhs) / maxCoef[i]!;
+        if (settled[i] === 0 && prices[i]! > 0 && room > tolerance(i) && room > worst) {
+          worst = room;
+          pick = i;
+        }
+      });
+    }
+    if (pick < 0) break; // x meets every row and every priced row is tight: optimal.
+    const i = pick;
+    yield;
+    stopped = stopReason(control);
+    if (stopped) break;
+    const here: Point = { price: prices[i]!, bound: NaN, slope: lhsOf(i, x) - rows[i]!.rhs, x };
+    let lo: Point;
+    let hi: Point;
+    if (here.slope < 0) {
+      // Raise the price until the row holds.
+      lo = { ...here, bound };
+      let step = (maxWeight + 1) / maxCoef[i]!;
+      let found: Point | null = null;
+      while (solves < budget) {
+        const at = evaluate(i, lo.price + step);
+        if (at.slope >= -tolerance(i)) {
+          found = at;
+          break;
+        }
+        lo = at;
+        step *= 4;
+        yield;
+        stopped = stopReason(control);
+        if (stopped) break;
+      }
+      if (found === null) break;
+      hi = found;
+    } else {
+      // Lower the price: try 0 first.
+      hi = { ...here, bound };
+      const zero = evaluate(i, 0);
+      if (zero.slope >= -tolerance(i)) {
+        x = zero.x;
+        bound = zero.bound;
+        settled.fill(0);
+        settled[i] = 1;
+        continue;
+      }
+      lo = zero;
+    }
+    // Cut at the tangents' crossing until it lands on the minimum of this coordinate.
+    while (solves < budget && !done()) {
+      const denominator = hi.slope - lo.slope;
+      if (!(denominator > 0)) break;
+      const cross = (lo.bound - hi.bound + hi.slope * hi.price - lo.slope * lo.price) / denominator;
+      if (!(cross > lo.price && cross < hi.price)) break;
+      const predicted = lo.bound + lo.slope * (cross - lo.price);
+      yield;
+      stopped = stopReason(control);
+      if (stopped) break;
+      const at = evaluate(i, cross);
+      if (at.bound <= predicted + 1e-9 * Math.max(1, Math.abs(predicted))) {
+        hi = at.slope >= -tolerance(i) ? at : hi;
+        lo = at.slope >= -tolerance(i) ? lo : at;
+        break;
+      }
+      if (at.slope >= -tolerance(i)) hi = at;
+      else lo = at;
+    }
+    if (stopped) break;
+    // The solution below the crossing breaks the row but scores more: move the incumbent towards
+    // it piece by piece while every row holds.
+    if (incumbent !== null) {
+      const better = blend(problem, incumbent, lo.x);
+      if (better !== null) {
+        const value = valueOf(graph, better);
+        if (value > incumbentValue) {
+          incumbent = better;
+          incumbentValue = value;
+        }
+      }
+    }
+    // Leave the price where the row holds (its solution is the one to continue from).
+    if (hi.price !== here.price || !settled[i]) settled.fill(0);
+    settled[i] = 1;
+    prices[i] = hi.price;
+    x = hi.x;
+    bound = hi.bound;
+  }
+  const finalBest = best as Priced | null;
+  if (finalBest === null) return { bound: Infinity, prices, reducedCosts: new Float64Array(graph.edgeCol.length), incumbent, incumbentValue, stopped, solves };
+  return { bound: finalBest.bound, prices: bestPrices, reducedCosts: finalBest.reducedCosts, incumbent, incumbentValue, stopped, solves };
+
 }

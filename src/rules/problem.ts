@@ -114,3 +114,38 @@ export function valueOf(graph: BipartiteGraph, x: Uint8Array): number {
   for (let e = 0; e < x.length; e++) if (x[e] === 1) sum += graph.edgeWeight[e]!;
   return sum;
 }
+
+/**
+ * Rewrites rows for solutions with exactly `pairs` pairs: a row whose coefficients take two values
+ * (a share rule: `1 - share` on the pairs that count, `-share` on the others, 0 off the row) is
+ * the same, at a fixed number of pairs, as a count of the pairs that count, whose right-hand side
+ * can be rounded: `cross >= ceil(share * pairs)`. Same integer solutions, a much tighter
+ * relaxation (and 0/1 coefficients for the MIP solver).
+ *
+ * @param rows - Rows in `>=` form.
+ * @param edgeCount - Number of edges of the graph (edges off a row have coefficient 0).
+ * @param pairs - The fixed number of pairs.
+ */
+export function roundForPairCount(rows: readonly ProblemRow[], edgeCount: number, pairs: number): ProblemRow[] {
+  return rows.map((row) => {
+    const values = new Set<number>(row.coefs);
+    if (row.edges.length < edgeCount) values.add(0);
+    if (values.size !== 2) return row;
+    const [a, b] = [...values] as [number, number];
+    // Edges off the row are "out" when 0 is one of the values; else the most common value is.
+    let out = values.has(0) ? 0 : a;
+    if (!values.has(0)) {
+      let countA = 0;
+      for (const c of row.coefs) if (c === a) countA++;
+      out = countA * 2 >= row.coefs.length ? a : b;
+    }
+    const inside = out === a ? b : a;
+    const d = inside - out;
+    const v = (row.rhs - out * pairs) / d;
+    const edges: number[] = [];
+    for (let k = 0; k < row.edges.length; k++) if (row.coefs[k] === inside) edges.push(row.edges[k]!);
+    const tol = 1e-9 * (1 + Math.abs(v));
+    if (d > 0) return { edges: Int32Array.from(edges), coefs: new Float64Array(edges.length).fill(1), rhs: Math.ceil(v - tol), source: row.source };
+    return { edges: Int32Array.from(edges), coefs: new Float64Array(edges.length).fill(-1), rhs: -Math.floor(v + tol), source: row.source };
+  });
+}

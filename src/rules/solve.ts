@@ -9,7 +9,7 @@
 import { stopReason, timeLeft, type Control, type StopReason, type Steps } from './control';
 import { lagrangian } from './lagrangian';
 import type { MipModel, MipRow, MipSolver } from './mip';
-import { meetsCapacities, meetsRows, valueOf, type RuleProblem } from './problem';
+import { meetsCapacities, meetsRows, roundForPairCount, valueOf, type RuleProblem } from './problem';
 
 /** How rules are solved: `auto` picks by model size. */
 export type RuleMethod = 'auto' | 'mip' | 'lagrangian';
@@ -41,6 +41,8 @@ export interface RuleSolution {
   readonly prices: Float64Array;
   /** Set when the time limit or the signal cut the solve short. */
   readonly stopped: StopReason | null;
+  /** Core solves of the Lagrangian method, plus one per 0-1 program. */
+  readonly solves: number;
 }
 
 /** Relative gap under which a solution counts as optimal (float noise). */
@@ -101,12 +103,14 @@ function mipModel(problem: RuleProblem, keep: Int32Array): { model: MipModel; tr
  * @param problem - Residual graph (weights = objective) and rule rows.
  * @param options - Method, MIP adapter, deadline and signal.
  */
-export function* solveRules(problem: RuleProblem, options: RuleSolveOptions): Steps<RuleSolution> {
-  const { graph } = problem;
+export function* solveRules(given: RuleProblem, options: RuleSolveOptions): Steps<RuleSolution> {
+  const { graph } = given;
+  const problem: RuleProblem =
+    given.cardinality === null ? given : { ...given, rows: roundForPairCount(given.rows, graph.edgeCol.length, given.cardinality) };
   const relaxed = yield* lagrangian(problem, options.control, {
-    maxIterations: options.method === 'mip' ? 40 : 60,
+    maxIterations: 30,
     targetGap: OPTIMAL_GAP,
-    repairRounds: 30,
+    repairRounds: 20,
     ...(options.initial ? { initial: options.initial } : {}),
   });
   let x = relaxed.incumbent;
@@ -114,24 +118,68 @@ export function* solveRules(problem: RuleProblem, options: RuleSolveOptions): St
   let bound = relaxed.bound;
   let stopped = relaxed.stopped;
   let method = 'lagrangian';
+  let solves = relaxed.solves;
   const gapOf = () => (x === null ? Infinity : (bound - value) / Math.max(1, Math.abs(bound)));
   const finish = (): RuleSolution => {
     const status: RuleStatus = x !== null ? (gapOf() <= OPTIMAL_GAP ? 'optimal' : 'feasible') : bound === -Infinity ? 'infeasible' : 'time-limit';
-    return { x, value, bound, status, method, prices: relaxed.prices, stopped: status === 'optimal' ? null : stopped };
+    return { x, value, bound, status, method, prices: relaxed.prices, stopped: status === 'optimal' ? null : stopped, solves };
   };
   if (gapOf() <= OPTIMAL_GAP || stopped !== null || options.method === 'lagrangian') return finish();
+  /** A MIP point over some edges, as a solution of the whole graph, when it meets every rule. */
+  const lift = (mx: Uint8Array | null, over: Int32Array): Uint8Array | null => {
+    if (mx === null) return null;
+    const p = new Uint8Array(graph.edgeCol.length);
+    over.forEach((e, i) => {
+      if (mx[i] === 1) p[e] = 1;
+    });
+    const pairs = p.reduce((n, b) => n + b, 0);
+    const ok = meetsCapacities(graph, p) && meetsRows(problem.rows, p) && (problem.cardinality === null || pairs === problem.cardinality);
+    return ok ? p : null;
+  };
 
+  const E = graph.edgeCol.length;
+  const limit = options.mip.autoMaxVariables ?? DEFAULT_AUTO_MAX_VARIABLES;
+  const rc = relaxed.reducedCosts;
   // Reduced-cost fixing: an edge whose reduced cost exceeds bound - incumbent cannot be in any
   // solution at least as good as the incumbent.
-  const E = graph.edgeCol.length;
-  let keep: Int32Array;
-  if (x !== null) {
+  const kept = (): Int32Array => {
+    if (x === null) return Int32Array.from({ length: E }, (_, e) => e);
     const slack = bound - value + 1e-9 * Math.max(1, Math.abs(bound));
-    const kept: number[] = [];
-    for (let e = 0; e < E; e++) if (relaxed.reducedCosts[e]! <= slack) kept.push(e);
-    keep = Int32Array.from(kept);
-  } else keep = Int32Array.from({ length: E }, (_, e) => e);
-  const limit = options.mip.autoMaxVariables ?? DEFAULT_AUTO_MAX_VARIABLES;
+    const out: number[] = [];
+    for (let e = 0; e < E; e++) if (rc[e]! <= slack) out.push(e);
+    return Int32Array.from(out);
+  };
+  let keep = kept();
+  if (x !== null && keep.length > limit / 2) {
+    // Too many pairs left for a quick exact solve: solve a restricted program first (the pairs of
+    // least reduced cost, plus the incumbent's), whose optimum is a better incumbent, so the
+    // fixing then removes far more.
+    const order = Array.from({ length: E }, (_, e) => e).sort((a, b) => rc[a]! - rc[b]! || a - b);
+    const chosen = new Uint8Array(E);
+    for (let e = 0; e < E; e++) if (x[e] === 1) chosen[e] = 1;
+    for (let k = 0, n = x.reduce((c, b) => c + b, 0); k < order.length && n < Math.max(limit / 2, 1); k++) {
+      if (chosen[order[k]!] === 0) {
+        chosen[order[k]!] = 1;
+        n++;
+      }
+    }
+    const restricted = Int32Array.from(order.filter((e) => chosen[e] === 1).sort((a, b) => a - b));
+    yield;
+    stopped = stopReason(options.control);
+    if (stopped !== null) return finish();
+    const trial = options.mip.solve(mipModel(problem, restricted).model, { timeLimitMs: timeLeft(options.control) });
+    solves++;
+    const point = lift(trial.x, restricted);
+    if (point !== null) {
+      const v = valueOf(graph, point);
+      if (v > value) {
+        x = point;
+        value = v;
+      }
+    }
+    if (gapOf() <= OPTIMAL_GAP) return finish();
+    keep = kept();
+  }
   if (options.method === 'auto' && keep.length > limit) return finish();
 
   yield;
@@ -144,18 +192,13 @@ export function* solveRules(problem: RuleProblem, options: RuleSolveOptions): St
     return finish();
   }
   const solved = options.mip.solve(model, { timeLimitMs: timeLeft(options.control) });
-  if (solved.x !== null) {
-    const point = new Uint8Array(E);
-    keep.forEach((e, i) => {
-      if (solved.x![i] === 1) point[e] = 1;
-    });
-    const pairs = point.reduce((n, b) => n + b, 0);
-    if (meetsCapacities(graph, point) && meetsRows(problem.rows, point) && (problem.cardinality === null || pairs === problem.cardinality)) {
-      const v = valueOf(graph, point);
-      if (v > value) {
-        x = point;
-        value = v;
-      }
+  solves++;
+  const point = lift(solved.x, keep);
+  if (point !== null) {
+    const v = valueOf(graph, point);
+    if (v > value) {
+      x = point;
+      value = v;
     }
   }
   if (solved.status === 'optimal') bound = Math.min(bound, Math.max(value, solved.bound));
