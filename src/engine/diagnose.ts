@@ -49,7 +49,7 @@ export function* diagnose(x: DiagnoseInput): Steps<Diagnosis> {
   const test = function* (rows: readonly ProblemRow[]): Steps<Verdict> {
     if (rows.length === 0) return 'feasible';
     if (stopReason(x.control)) return 'unknown';
-    const s = yield* solveRules({ graph: ones, rows, cardinality: null }, { method: 'mip', mip: x.mip, control: x.control });
+    const s = yield* solveRules({ graph: ones, rows, cardinality: null }, { method: 'auto', mip: x.mip, control: x.control });
     return s.x !== null ? 'feasible' : s.status === 'infeasible' ? 'infeasible' : 'unknown';
   };
 
@@ -109,8 +109,8 @@ export function* diagnose(x: DiagnoseInput): Steps<Diagnosis> {
       const message = detail
         ? `mustMatch "${quota.id}": ${who}${fr ? ' : ' : ': '}${detail}`
         : fr
-          ? `mustMatch "${quota.id}" : ${who} ne peut pas avoir de binôme si les autres règles de cet ensemble tiennent (${row.edges.length} partenaires possibles, tous pris)`
-          : `mustMatch "${quota.id}": ${who} cannot be paired while the other rules of this set hold (${row.edges.length} eligible partners, all needed elsewhere)`;
+          ? `mustMatch "${quota.id}" : ${who} ne peut pas avoir de binôme si les autres règles de cet ensemble tiennent (${row.edges.length} partenaires possibles)`
+          : `mustMatch "${quota.id}": ${who} cannot be paired while the other rules of this set hold (${row.edges.length} eligible partners)`;
       conflicts.push({ rule: quota.id, people, message });
       relaxations.push({
         rule: quota.id,

@@ -91,7 +91,72 @@ function priced(problem: RuleProblem, prices: Float64Array): Priced {
  * @param options - Iteration limits and target gap.
  */
 export function* lagrangian(problem: RuleProblem, control: Control, options: LagrangeOptions): Steps<LagrangeResult> {
-  if (problem.rows.length > 0 && problem.rows.length <= COORDINATE_MAX_ROWS) return yield* coordinates(problem, control, options);
+  const result = problem.rows.length > 0 && problem.rows.length <= COORDINATE_MAX_ROWS ? yield* coordinates(problem, control, options) : yield* subgradient(problem, control, options);
+  if (result.incumbent !== null || result.stopped !== null || problem.rows.length === 0) return result;
+  // No solution met the rules: look for a proof that none can (a ray of the dual).
+  const directions: Float64Array[] = [];
+  if (result.prices.some((p) => p > 0)) directions.push(result.prices);
+  const scale = problem.rows.map((row) => 1 / Math.max(1e-9, row.coefs.reduce((m, c) => Math.max(m, Math.abs(c)), 0)));
+  directions.push(Float64Array.from(scale));
+  for (let i = 0; i < Math.min(problem.rows.length, RAY_SINGLE_ROWS); i++) {
+    const d = new Float64Array(problem.rows.length);
+    d[i] = 1;
+    directions.push(d);
+  }
+  let solves = result.solves;
+  for (const d of directions) {
+    yield;
+    const stopped = stopReason(control);
+    if (stopped) return { ...result, stopped, solves };
+    solves++;
+    if (provesInfeasible(problem, d)) return { ...result, bound: -Infinity, solves };
+  }
+  return { ...result, solves };
+}
+
+/** Most single rows tried as rays when no solution was found. */
+const RAY_SINGLE_ROWS = 16;
+
+/**
+ * True when no solution can meet the rows weighted by `d >= 0`: the best b-matching (with the
+ * problem's fixed number of pairs, if any) for the combined row falls short of its right-hand
+ * side. Every solution meeting each row meets their combination, so none exists.
+ */
+function provesInfeasible(problem: RuleProblem, d: Float64Array): boolean {
+  const { graph, rows } = problem;
+  const weight = new Float64Array(graph.edgeCol.length);
+  let rhs = 0;
+  let scale = 0;
+  rows.forEach((row, i) => {
+    const di = d[i]!;
+    if (di === 0) return;
+    rhs += di * row.rhs;
+    scale += di * Math.abs(row.rhs);
+    for (let k = 0; k < row.edges.length; k++) {
+      weight[row.edges[k]!] = weight[row.edges[k]!]! + di * row.coefs[k]!;
+      scale += Math.abs(di * row.coefs[k]!);
+    }
+  });
+  const solved = solveGraph({ ...graph, edgeWeight: weight }, problem.cardinality === null ? 'maxWeight' : 'maxCardinality');
+  // The best value, from the duals (an upper bound whatever the solver's accuracy).
+  const fixed = problem.cardinality;
+  const u = solved.duals.row.map((value) => Math.max(0, value));
+  const v = solved.duals.col.map((value) => Math.max(0, value));
+  const mu = fixed === null ? 0 : solved.duals.cardinality;
+  let most = fixed === null ? 0 : fixed * mu;
+  for (let r = 0; r < graph.rows; r++) most += u[r]! * graph.rowCapacity[r]!;
+  for (let c = 0; c < graph.cols; c++) most += v[c]! * graph.colCapacity[c]!;
+  for (let r = 0; r < graph.rows; r++) {
+    for (let e = graph.rowStart[r]!; e < graph.rowStart[r + 1]!; e++) {
+      const rc = u[r]! + v[graph.edgeCol[e]!]! + mu - weight[e]!;
+      if (rc < 0) most -= rc;
+    }
+  }
+  return most < rhs - 1e-9 * Math.max(1, scale);
+}
+
+/** Many rows: subgradient steps on all prices at once (Polyak), then repair. */
+function* subgradient(problem: RuleProblem, control: Control, options: LagrangeOptions): Steps<LagrangeResult> {
   const { rows, graph } = problem;
   const prices = new Float64Array(rows.length);
   let best: Priced | null = null;

@@ -180,7 +180,9 @@ export function* solveRules(given: RuleProblem, options: RuleSolveOptions): Step
     if (gapOf() <= OPTIMAL_GAP) return finish();
     keep = kept();
   }
-  if (options.method === 'auto' && keep.length > limit) return finish();
+  // Too big for the MIP solver, auto returns the Lagrangian solution with its gap; with no
+  // solution and no proof of infeasibility, only the MIP solver can tell, so it runs anyway.
+  if (options.method === 'auto' && keep.length > limit && x !== null) return finish();
 
   yield;
   stopped = stopReason(options.control);
