@@ -7,7 +7,7 @@
  */
 import type { Objective } from '../model/program';
 import { now, type Control, type StopReason, type Steps } from '../rules/control';
-import { maxPairs, pairCountRow, restrictRows, subgraph } from '../rules/graph-tools';
+import { adjacencyAtLeast, maxPairs, pairCountRow, restrictRows, rowsByWeight, subgraph } from '../rules/graph-tools';
 import type { MipSolver } from '../rules/mip';
 import type { ProblemRow } from '../rules/problem';
 import { solveRules, type RuleMethod, type RuleSolution, type RuleStatus } from '../rules/solve';
@@ -111,16 +111,19 @@ export function* solveProgram(graph: BipartiteGraph, rows: readonly ProblemRow[]
     if (first.solution.x === null) return fromRules(first.solution, first.pairsProven, null, solves);
     base = { x: first.solution.x, proven: first.pairsProven && first.solution.status === 'optimal', K: countOf(first.solution.x) };
   }
-  const weights = [...new Set(graph.edgeWeight)].sort((a, b) => a - b);
+  const all = Float64Array.from(graph.edgeWeight).sort();
+  const weights: number[] = [];
+  for (let k = 0; k < all.length; k++) if (k === 0 || all[k] !== all[k - 1]) weights.push(all[k]!);
   let low = Infinity;
   for (let e = 0; e < base.x.length; e++) if (base.x[e] === 1) low = Math.min(low, graph.edgeWeight[e]!);
   if (base.K === 0) low = weights[0] ?? 0;
   // Binary search over the distinct weights: lo is reachable, hi is not (or unknown).
-  let lo = weights.indexOf(low);
+  let lo = Math.max(0, weights.indexOf(low));
   let hi = weights.length;
   let floorProven = base.proven;
   let witness = base.x;
   const witnessFor = new Map<number, Uint8Array>([[lo, base.x]]);
+  const sorted = rows.length === 0 ? rowsByWeight(graph) : null;
   while (hi - lo > 1 && base.K > 0) {
     yield;
     if (options.control.signal?.aborted || now() >= options.control.deadline) {
@@ -129,13 +132,14 @@ export function* solveProgram(graph: BipartiteGraph, rows: readonly ProblemRow[]
     }
     const mid = (lo + hi) >>> 1;
     const tau = weights[mid]!;
-    const sub = subgraph(graph, (e) => graph.edgeWeight[e]! >= tau);
     solves++;
-    if (rows.length === 0) {
-      if (maxPairs(sub.graph) >= base.K) lo = mid;
+    if (sorted !== null) {
+      const adjacency = adjacencyAtLeast(sorted, graph.rows, graph.cols, tau);
+      if (maxPairs({ ...adjacency, rowCapacity: graph.rowCapacity, colCapacity: graph.colCapacity }) >= base.K) lo = mid;
       else hi = mid;
       continue;
     }
+    const sub = subgraph(graph, (e) => graph.edgeWeight[e]! >= tau);
     const subRows = [...restrictRows(rows, sub, graph.edgeCol.length), pairCountRow(sub.graph, base.K)];
     const s = yield* solveRules({ graph: ones(sub.graph), rows: subRows, cardinality: null }, options);
     solves += s.solves - 1;

@@ -5,7 +5,7 @@
  * @module
  */
 import type { BipartiteGraph } from '../solver/b-matching';
-import { maxCardinality } from '../solver/max-cardinality';
+import { maxCardinality, type Adjacency } from '../solver/max-cardinality';
 import type { ProblemRow } from './problem';
 
 /** A subgraph and the map from its edges to the parent's. */
@@ -61,8 +61,53 @@ export function pairCountRow(graph: BipartiteGraph, count: number): ProblemRow {
   return { edges: Int32Array.from({ length: E }, (_, e) => e), coefs: new Float64Array(E).fill(1), rhs: count, source: -1 };
 }
 
+/** Each row's edges by weight, highest first, so that the edges above a threshold are a prefix. */
+export interface RowsByWeight {
+  readonly rowStart: Int32Array;
+  /** Columns, each row's by weight descending (ties by column). */
+  readonly edgeCol: Int32Array;
+  /** Weights in the same order. */
+  readonly edgeWeight: Float64Array;
+}
+
+/** Sorts each row's edges by weight, highest first. */
+export function rowsByWeight(graph: BipartiteGraph): RowsByWeight {
+  const E = graph.edgeCol.length;
+  const order = new Int32Array(E);
+  for (let r = 0; r < graph.rows; r++) {
+    const start = graph.rowStart[r]!;
+    const end = graph.rowStart[r + 1]!;
+    const slice = Array.from({ length: end - start }, (_, k) => start + k);
+    slice.sort((a, b) => graph.edgeWeight[b]! - graph.edgeWeight[a]! || graph.edgeCol[a]! - graph.edgeCol[b]!);
+    order.set(slice, start);
+  }
+  return { rowStart: graph.rowStart, edgeCol: Int32Array.from(order, (e) => graph.edgeCol[e]!), edgeWeight: Float64Array.from(order, (e) => graph.edgeWeight[e]!) };
+}
+
+/** The adjacency of the edges of weight at least `tau` (each row's prefix, copied). */
+export function adjacencyAtLeast(sorted: RowsByWeight, rows: number, cols: number, tau: number): Adjacency {
+  const rowStart = new Int32Array(rows + 1);
+  let total = 0;
+  const lengths = new Int32Array(rows);
+  for (let r = 0; r < rows; r++) {
+    let lo = sorted.rowStart[r]!;
+    let hi = sorted.rowStart[r + 1]!;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted.edgeWeight[mid]! >= tau) lo = mid + 1;
+      else hi = mid;
+    }
+    lengths[r] = lo - sorted.rowStart[r]!;
+    total += lengths[r]!;
+    rowStart[r + 1] = total;
+  }
+  const edgeCol = new Int32Array(total);
+  for (let r = 0; r < rows; r++) edgeCol.set(sorted.edgeCol.subarray(sorted.rowStart[r]!, sorted.rowStart[r]! + lengths[r]!), rowStart[r]!);
+  return { rows, cols, rowStart, edgeCol };
+}
+
 /** The largest number of pairs of a graph (Hopcroft-Karp; rows of capacity above 1 are copied). */
-export function maxPairs(graph: BipartiteGraph): number {
+export function maxPairs(graph: Adjacency & { readonly rowCapacity: Int32Array; readonly colCapacity: Int32Array }): number {
   let maxRow = 0;
   for (let r = 0; r < graph.rows; r++) maxRow = Math.max(maxRow, graph.rowCapacity[r]!);
   if (maxRow <= 1) {
