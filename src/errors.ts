@@ -12,9 +12,8 @@
  * - `invalid-input`: a participant, program or history record is malformed (see `issues`).
  * - `locked-pair-conflict`: a locked pair breaks another hard constraint or a capacity.
  * - `invalid-plugin`: a custom scorer or constraint is malformed or returned a bad value.
- * - `unsupported-rule`: the program uses a rule that this version validates but cannot enforce yet.
  */
-export type ErrorCode = 'invalid-input' | 'locked-pair-conflict' | 'invalid-plugin' | 'unsupported-rule';
+export type ErrorCode = 'invalid-input' | 'locked-pair-conflict' | 'invalid-plugin';
 
 /** One problem, located by its path in the input. */
 export interface Issue {
@@ -119,15 +118,6 @@ export class PluginError extends BinomeError {
   constructor(issues: readonly [Issue, ...Issue[]]) {
     super('invalid-plugin', issues);
     this.name = 'PluginError';
-  }
-}
-
-/** A program rule that validates but that this version cannot enforce yet; never silently ignored. */
-export class UnsupportedRuleError extends BinomeError {
-  /** @param issues - One issue per unsupported rule, at its path in the program. */
-  constructor(issues: readonly [Issue, ...Issue[]]) {
-    super('unsupported-rule', issues);
-    this.name = 'UnsupportedRuleError';
   }
 }
 

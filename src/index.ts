@@ -77,7 +77,6 @@ export {
   BinomeError,
   LockedPairConflictError,
   PluginError,
-  UnsupportedRuleError,
   ValidationError,
   formatIssue,
   formatPath,

@@ -7,7 +7,7 @@
  */
 import type { Objective } from '../model/program';
 import { now, type Control, type StopReason, type Steps } from '../rules/control';
-import { adjacencyAtLeast, maxPairs, pairCountRow, restrictRows, rowsByWeight, subgraph } from '../rules/graph-tools';
+import { adjacencyAtLeast, exactCountRows, maxPairs, pairCountRow, restrictRows, rowsByWeight, subgraph } from '../rules/graph-tools';
 import type { MipSolver } from '../rules/mip';
 import type { ProblemRow } from '../rules/problem';
 import { solveRules, type RuleMethod, type RuleSolution, type RuleStatus } from '../rules/solve';
@@ -67,15 +67,17 @@ function fromCore(core: GraphSolution, floor: number | null): ProgramSolve {
 /** Best score with exactly the largest number of pairs the rules allow. */
 function* solvePairs(graph: BipartiteGraph, rows: readonly ProblemRow[], options: ProgramSolveOptions, initial?: Uint8Array): Steps<{ solution: RuleSolution; pairsProven: boolean; solves: number }> {
   const K0 = maxPairs(graph);
-  const atMost = yield* solveRules({ graph, rows, cardinality: K0 }, { ...options, ...(initial && countOf(initial) === K0 ? { initial } : {}) });
-  if (atMost.x !== null || atMost.stopped !== null) return { solution: atMost, pairsProven: true, solves: atMost.solves };
+  // First with every possible pair; when no solution is met there, the count below decides.
+  const atMost = yield* solveRules({ graph, rows, cardinality: K0 }, { ...options, mipWithoutSolution: false, ...(initial && countOf(initial) === K0 ? { initial } : {}) });
+  if (atMost.x !== null || (atMost.stopped !== null && atMost.status !== 'time-limit')) return { solution: atMost, pairsProven: true, solves: atMost.solves };
+  if (atMost.stopped !== null) return { solution: atMost, pairsProven: false, solves: atMost.solves };
   // No solution with every possible pair: find how many pairs the rules allow, then the best
   // score at that number.
   const count = yield* solveRules({ graph: ones(graph), rows, cardinality: null }, options);
   if (count.x === null) return { solution: { ...count, value: -Infinity }, pairsProven: false, solves: atMost.solves + count.solves };
   const K = countOf(count.x);
   const pairsProven = count.status === 'optimal' || Math.floor(count.bound + 1e-6) <= K;
-  const best = yield* solveRules({ graph, rows: [...rows, pairCountRow(graph, K)], cardinality: null }, { ...options, initial: count.x });
+  const best = yield* solveRules({ graph, rows: [...rows, ...exactCountRows(graph, K)], cardinality: null, exactPairs: K }, { ...options, initial: count.x });
   return { solution: best, pairsProven, solves: atMost.solves + count.solves + best.solves };
 }
 

@@ -61,6 +61,16 @@ export function pairCountRow(graph: BipartiteGraph, count: number): ProblemRow {
   return { edges: Int32Array.from({ length: E }, (_, e) => e), coefs: new Float64Array(E).fill(1), rhs: count, source: -1 };
 }
 
+/** The rows "exactly `count` pairs" (at least, at most) over every edge of a graph (source -1). */
+export function exactCountRows(graph: BipartiteGraph, count: number): ProblemRow[] {
+  const E = graph.edgeCol.length;
+  const edges = Int32Array.from({ length: E }, (_, e) => e);
+  return [
+    { edges, coefs: new Float64Array(E).fill(1), rhs: count, source: -1 },
+    { edges, coefs: new Float64Array(E).fill(-1), rhs: -count, source: -1 },
+  ];
+}
+
 /** Each row's edges by weight, highest first, so that the edges above a threshold are a prefix. */
 export interface RowsByWeight {
   readonly rowStart: Int32Array;

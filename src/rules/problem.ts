@@ -28,6 +28,11 @@ export interface RuleProblem {
    * (the subproblems are then solved in `maxCardinality` mode).
    */
   readonly cardinality: number | null;
+  /**
+   * When set, the rows themselves force exactly this many pairs (an at-least and an at-most row),
+   * so share rows can be rounded as with `cardinality`.
+   */
+  readonly exactPairs?: number;
 }
 
 /** Relative tolerance of row checks. */

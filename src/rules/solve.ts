@@ -21,6 +21,12 @@ export interface RuleSolveOptions {
   readonly control: Control;
   /** A solution known to meet the rules. */
   readonly initial?: Uint8Array;
+  /**
+   * Whether to call the MIP solver when the Lagrangian method found no solution and no proof of
+   * infeasibility (default true: only it can tell). False returns status `time-limit` then, for a
+   * caller with a cheaper way to decide.
+   */
+  readonly mipWithoutSolution?: boolean;
 }
 
 /** Outcome of a solve with rules (see the result's `status`). */
@@ -105,8 +111,8 @@ function mipModel(problem: RuleProblem, keep: Int32Array): { model: MipModel; tr
  */
 export function* solveRules(given: RuleProblem, options: RuleSolveOptions): Steps<RuleSolution> {
   const { graph } = given;
-  const problem: RuleProblem =
-    given.cardinality === null ? given : { ...given, rows: roundForPairCount(given.rows, graph.edgeCol.length, given.cardinality) };
+  const fixedPairs = given.cardinality ?? given.exactPairs ?? null;
+  const problem: RuleProblem = fixedPairs === null ? given : { ...given, rows: roundForPairCount(given.rows, graph.edgeCol.length, fixedPairs) };
   const relaxed = yield* lagrangian(problem, options.control, {
     maxIterations: 30,
     targetGap: OPTIMAL_GAP,
@@ -183,6 +189,7 @@ export function* solveRules(given: RuleProblem, options: RuleSolveOptions): Step
   // Too big for the MIP solver, auto returns the Lagrangian solution with its gap; with no
   // solution and no proof of infeasibility, only the MIP solver can tell, so it runs anyway.
   if (options.method === 'auto' && keep.length > limit && x !== null) return finish();
+  if (x === null && options.mipWithoutSolution === false) return finish();
 
   yield;
   stopped = stopReason(options.control);
