@@ -54,6 +54,8 @@ export interface RuleSolution {
 /** Relative gap under which a solution counts as optimal (float noise). */
 export const OPTIMAL_GAP = 1e-9;
 const DEFAULT_AUTO_MAX_VARIABLES = 5000;
+/** Most pairs in the restricted program that looks for a better solution before fixing. */
+const RESTRICTED_MAX_VARIABLES = 2000;
 
 /** The 0-1 program over the kept edges. */
 function mipModel(problem: RuleProblem, keep: Int32Array): { model: MipModel; trivialInfeasible: boolean } {
@@ -156,14 +158,15 @@ export function* solveRules(given: RuleProblem, options: RuleSolveOptions): Step
     return Int32Array.from(out);
   };
   let keep = kept();
-  if (x !== null && keep.length > limit / 2) {
+  const restrictedSize = Math.min(limit / 2, RESTRICTED_MAX_VARIABLES);
+  if (x !== null && keep.length > restrictedSize) {
     // Too many pairs left for a quick exact solve: solve a restricted program first (the pairs of
     // least reduced cost, plus the incumbent's), whose optimum is a better incumbent, so the
     // fixing then removes far more.
     const order = Array.from({ length: E }, (_, e) => e).sort((a, b) => rc[a]! - rc[b]! || a - b);
     const chosen = new Uint8Array(E);
     for (let e = 0; e < E; e++) if (x[e] === 1) chosen[e] = 1;
-    for (let k = 0, n = x.reduce((c, b) => c + b, 0); k < order.length && n < Math.max(limit / 2, 1); k++) {
+    for (let k = 0, n = x.reduce((c, b) => c + b, 0); k < order.length && n < Math.max(restrictedSize, 1); k++) {
       if (chosen[order[k]!] === 0) {
         chosen[order[k]!] = 1;
         n++;

@@ -1,4 +1,6 @@
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { loadHighsSolver } from '../../src/highs';
+import type { MipSolver } from '../../src/index';
 import { match, parseParticipants, parseProgram, scorePairs, type Participant, type Program, type ProgramInput } from '../../src/index';
 import { assertValidResult, quotaViolations } from '../helpers/check-result';
 import { randomCohort } from '../helpers/cohort';
@@ -123,17 +125,25 @@ describe.each(['maxScore', 'maxPairsThenScore', 'maximin'] as const)('%s with ra
 });
 
 describe('the solving methods agree', () => {
-  test('mip and auto are equal; the Lagrangian is never above the optimum and its bound never below', () => {
+  let highs: MipSolver;
+  beforeAll(async () => {
+    highs = await loadHighsSolver();
+  });
+  test('javascript-lp-solver, HiGHS and auto are equal; the Lagrangian is never above the optimum and its bound never below', () => {
     for (let seed = 1; seed <= 60; seed++) {
       const objective = (['maxScore', 'maxPairsThenScore', 'maximin'] as const)[seed % 3]!;
       const { raw, program } = instance(seed * 104729, objective);
       const auto = match({ participants: raw, program });
       const mip = match({ participants: raw, program }, { solver: 'mip' });
+      const withHighs = match({ participants: raw, program }, { solver: 'mip', mipSolver: highs });
       const lagrangian = match({ participants: raw, program }, { solver: 'lagrangian' });
       expect(mip.status, `seed ${seed}`).toBe(auto.status);
+      expect(withHighs.status, `seed ${seed}`).toBe(auto.status);
       if (auto.status !== 'optimal') continue;
       expect(mip.objective).toBeCloseTo(auto.objective, 6);
+      expect(withHighs.objective).toBeCloseTo(auto.objective, 6);
       expect(mip.pairs.length).toBe(auto.pairs.length);
+      expect(withHighs.pairs.length).toBe(auto.pairs.length);
       assertValidResult(lagrangian, { participants: raw, program });
       if (lagrangian.status === 'infeasible') throw new Error(`seed ${seed}: the Lagrangian method claimed infeasibility`);
       if (lagrangian.pairs.length === auto.pairs.length && objective !== 'maximin') {
@@ -141,6 +151,29 @@ describe('the solving methods agree', () => {
         if (lagrangian.bound !== null) expect(lagrangian.bound, `seed ${seed}: bound`).toBeGreaterThanOrEqual(auto.objective - 1e-6);
         if (lagrangian.gap !== null && lagrangian.bound !== null) expect(lagrangian.objective).toBeGreaterThanOrEqual(lagrangian.bound * (1 - lagrangian.gap) - 1e-6);
       }
+    }
+  });
+});
+
+describe('at a size brute force cannot reach', () => {
+  let highs: MipSolver;
+  beforeAll(async () => {
+    highs = await loadHighsSolver();
+  });
+  test('on 60 x 60 organisations with a binding share cap, the Lagrangian bound is never below the HiGHS optimum and its solution never above', async () => {
+    const { generateOrganisation } = await import('../../src/index');
+    for (const seed of [1, 2, 3]) {
+      const { participants } = generateOrganisation({ juniors: 60, seniors: 60, seed });
+      const program = { quotas: [{ id: 'cap', kind: 'maxShare' as const, where: 'differentSite' as const, share: 0.4 }, { id: 'comex', kind: 'mustMatch' as const, tag: 'comex' }] };
+      const exact = match({ participants, program }, { solver: 'mip', mipSolver: highs, alternatives: false });
+      const lagrangian = match({ participants, program }, { solver: 'lagrangian', alternatives: false });
+      assertValidResult(exact, { participants, program });
+      assertValidResult(lagrangian, { participants, program });
+      expect(exact.status).toBe('optimal');
+      expect(lagrangian.pairs.length).toBe(exact.pairs.length);
+      expect(lagrangian.objective).toBeLessThanOrEqual(exact.objective + 1e-6);
+      expect(lagrangian.bound!).toBeGreaterThanOrEqual(exact.objective - 1e-6);
+      expect(lagrangian.stats.crossSiteShare).toBeLessThanOrEqual(0.4 + 1e-12);
     }
   });
 });
