@@ -71,14 +71,36 @@ function* solvePairs(graph: BipartiteGraph, rows: readonly ProblemRow[], options
   const atMost = yield* solveRules({ graph, rows, cardinality: K0 }, { ...options, mipWithoutSolution: false, ...(initial && countOf(initial) === K0 ? { initial } : {}) });
   if (atMost.x !== null || (atMost.stopped !== null && atMost.status !== 'time-limit')) return { solution: atMost, pairsProven: true, solves: atMost.solves };
   if (atMost.stopped !== null) return { solution: atMost, pairsProven: false, solves: atMost.solves };
-  // No solution with every possible pair: find how many pairs the rules allow, then the best
-  // score at that number.
-  const count = yield* solveRules({ graph: ones(graph), rows, cardinality: null }, options);
-  if (count.x === null) return { solution: { ...count, value: -Infinity }, pairsProven: false, solves: atMost.solves + count.solves };
-  const K = countOf(count.x);
-  const pairsProven = count.status === 'optimal' || Math.floor(count.bound + 1e-6) <= K;
-  const best = yield* solveRules({ graph, rows: [...rows, ...exactCountRows(graph, K)], cardinality: null, exactPairs: K }, { ...options, initial: count.x });
-  return { solution: best, pairsProven, solves: atMost.solves + count.solves + best.solves };
+  // No solution with every possible pair. First, the Lagrangian method alone on most pairs then
+  // best score as one weighted problem (each pair worth M more than any total of scores): a good
+  // solution and a bound on the number of pairs.
+  const M = 100 * (K0 + 1);
+  const lifted: BipartiteGraph = { ...graph, edgeWeight: graph.edgeWeight.map((w) => w + M) };
+  const both = yield* solveRules({ graph: lifted, rows, cardinality: null }, { ...options, method: 'lagrangian', mipWithoutSolution: false });
+  let solves = atMost.solves + both.solves;
+  let x = both.x;
+  let K = x === null ? -1 : countOf(x);
+  let pairsProven = x !== null && Math.floor((both.bound + 1e-9 * Math.abs(both.bound)) / M) <= K;
+  if (x !== null && both.status === 'optimal') {
+    return { solution: { ...both, value: both.value - K * M, bound: both.bound - K * M }, pairsProven: true, solves };
+  }
+  if (both.stopped !== null && both.status === 'time-limit') return { solution: both, pairsProven: false, solves };
+  if (!pairsProven && options.method !== 'lagrangian') {
+    // The number of pairs is not proven: count exactly (unit weights suit the MIP solver).
+    const count = yield* solveRules({ graph: ones(graph), rows, cardinality: null }, { ...options, ...(x ? { initial: x } : {}) });
+    solves += count.solves;
+    if (count.x === null) return { solution: { ...count, value: -Infinity }, pairsProven: false, solves };
+    if (countOf(count.x) > K) {
+      x = count.x;
+      K = countOf(x);
+    }
+    pairsProven = count.status === 'optimal' || Math.floor(count.bound + 1e-6) <= K;
+  }
+  if (x === null) return { solution: { ...both, value: -Infinity }, pairsProven: false, solves };
+  // The best score at exactly K pairs (share rows then round), from the best solution so far.
+  const best = yield* solveRules({ graph, rows: [...rows, ...exactCountRows(graph, K)], cardinality: null, exactPairs: K }, { ...options, initial: x });
+  solves += best.solves;
+  return { solution: best, pairsProven, solves };
 }
 
 /**

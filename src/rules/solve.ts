@@ -54,6 +54,8 @@ export interface RuleSolution {
 /** Relative gap under which a solution counts as optimal (float noise). */
 export const OPTIMAL_GAP = 1e-9;
 const DEFAULT_AUTO_MAX_VARIABLES = 5000;
+/** Most milliseconds for the restricted program. */
+const RESTRICTED_TIME_MS = 2000;
 /** Most pairs in the restricted program that looks for a better solution before fixing. */
 const RESTRICTED_MAX_VARIABLES = 2000;
 
@@ -176,7 +178,8 @@ export function* solveRules(given: RuleProblem, options: RuleSolveOptions): Step
     yield;
     stopped = stopReason(options.control);
     if (stopped !== null) return finish();
-    const trial = options.mip.solve(mipModel(problem, restricted).model, { timeLimitMs: timeLeft(options.control) });
+    // A heuristic: its own short budget, whatever it finds by then is used.
+    const trial = options.mip.solve(mipModel(problem, restricted).model, { timeLimitMs: Math.min(timeLeft(options.control), RESTRICTED_TIME_MS) });
     solves++;
     const point = lift(trial.x, restricted);
     if (point !== null) {
