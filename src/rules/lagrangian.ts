@@ -155,52 +155,96 @@ function provesInfeasible(problem: RuleProblem, d: Float64Array): boolean {
   return most < rhs - 1e-9 * Math.max(1, scale);
 }
 
+/**
+ * What a run has found so far: the best bound (and its prices and reduced costs), the best
+ * solution meeting every rule, the number of core solves.
+ */
+class Progress {
+  best: Priced | null = null;
+  bestPrices: Float64Array;
+  incumbent: Uint8Array | null;
+  incumbentValue: number;
+  solves = 0;
+  /** Largest |weight|: the scale of a first price. */
+  readonly maxWeight: number;
+
+  constructor(
+    private readonly problem: RuleProblem,
+    private readonly targetGap: number,
+    initial: Uint8Array | undefined,
+  ) {
+    this.bestPrices = new Float64Array(problem.rows.length);
+    this.incumbent = initial ?? null;
+    this.incumbentValue = initial === undefined ? -Infinity : valueOf(problem.graph, initial);
+    let maxWeight = 0;
+    for (const w of problem.graph.edgeWeight) maxWeight = Math.max(maxWeight, Math.abs(w));
+    this.maxWeight = maxWeight;
+  }
+
+  /** Solves at some prices, keeps the best bound and solution; `meets` = every row holds. */
+  solve(prices: Float64Array): { step: Priced; meets: boolean; improved: boolean } {
+    const step = priced(this.problem, prices);
+    this.solves++;
+    const improved = this.best === null || step.bound < this.best.bound;
+    if (improved) {
+      this.best = step;
+      this.bestPrices = prices.slice();
+    }
+    const meets = rowShortfalls(this.problem.rows, step.x).every((v) => v === 0);
+    if (meets) this.offer(step.x);
+    return { step, meets, improved };
+  }
+
+  /** Keeps a solution meeting every row when it beats the incumbent. */
+  offer(x: Uint8Array): void {
+    const value = valueOf(this.problem.graph, x);
+    if (value > this.incumbentValue) {
+      this.incumbent = x;
+      this.incumbentValue = value;
+    }
+  }
+
+  /** Bound and solution within the target gap. */
+  done(): boolean {
+    return this.best !== null && this.incumbent !== null && this.best.bound - this.incumbentValue <= this.targetGap * Math.max(1, Math.abs(this.best.bound));
+  }
+
+  result(stopped: StopReason | null): LagrangeResult {
+    const { best, incumbent, incumbentValue, solves } = this;
+    if (best === null) {
+      return { bound: Infinity, prices: this.bestPrices, reducedCosts: new Float64Array(this.problem.graph.edgeCol.length), incumbent, incumbentValue, stopped, solves };
+    }
+    return { bound: best.bound, prices: this.bestPrices, reducedCosts: best.reducedCosts, incumbent, incumbentValue, stopped, solves };
+  }
+}
+
 /** Many rows: subgradient steps on all prices at once (Polyak), then repair. */
 function* subgradient(problem: RuleProblem, control: Control, options: LagrangeOptions): Steps<LagrangeResult> {
-  const { rows, graph } = problem;
+  const { rows } = problem;
+  const track = new Progress(problem, options.targetGap, options.initial);
   const prices = new Float64Array(rows.length);
-  let best: Priced | null = null;
-  let bestPrices = prices.slice();
-  let incumbent: Uint8Array | null = options.initial ?? null;
-  let incumbentValue = incumbent === null ? -Infinity : valueOf(graph, incumbent);
   let stopped: StopReason | null = null;
-  let solves = 0;
   let theta = 1;
   let sinceImproved = 0;
-  let maxWeight = 0;
-  for (let e = 0; e < graph.edgeWeight.length; e++) maxWeight = Math.max(maxWeight, Math.abs(graph.edgeWeight[e]!));
-  const done = () => best !== null && incumbent !== null && best.bound - incumbentValue <= options.targetGap * Math.max(1, Math.abs(best.bound));
-
   let last: Priced | null = null;
   let feasibleAt: Float64Array | null = null;
   let infeasibleAt: Float64Array | null = null;
-  for (let it = 0; it < options.maxIterations && !done(); it++) {
+  for (let it = 0; it < options.maxIterations && !track.done(); it++) {
     if (it > 0) {
       yield;
       stopped = stopReason(control);
       if (stopped) break;
     }
-    const step = priced(problem, prices);
-    solves++;
+    const { step, meets, improved } = track.solve(prices);
     last = step;
-    if (best === null || step.bound < best.bound) {
-      best = step;
-      bestPrices = prices.slice();
-      sinceImproved = 0;
-    } else if (++sinceImproved >= 4) {
+    if (improved) sinceImproved = 0;
+    else if (++sinceImproved >= 4) {
       theta /= 2;
       sinceImproved = 0;
     }
-    const short = rowShortfalls(rows, step.x);
-    if (short.every((s) => s === 0)) {
-      feasibleAt = prices.slice();
-      const value = valueOf(graph, step.x);
-      if (value > incumbentValue) {
-        incumbent = step.x;
-        incumbentValue = value;
-      }
-    } else infeasibleAt = prices.slice();
-    if (rows.length === 0 || done() || theta < 1e-6) break;
+    if (meets) feasibleAt = prices.slice();
+    else infeasibleAt = prices.slice();
+    if (rows.length === 0 || track.done() || theta < 1e-6) break;
     // Subgradient: rhs - a.x per row; a row with price 0 that holds with room does not move.
     const g = new Float64Array(rows.length);
     let norm = 0;
@@ -212,89 +256,54 @@ function* subgradient(problem: RuleProblem, control: Control, options: LagrangeO
       norm += g[i]! * g[i]!;
     });
     if (norm === 0) break;
-    const target = incumbent !== null ? incumbentValue : best.bound - Math.max(1, 0.05 * Math.abs(best.bound));
-    const t = (theta * Math.max(best.bound - target, 1e-9 * Math.max(1, Math.abs(best.bound)))) / norm;
+    const bound = track.best!.bound;
+    const target = track.incumbent !== null ? track.incumbentValue : bound - Math.max(1, 0.05 * Math.abs(bound));
+    const t = (theta * Math.max(bound - target, 1e-9 * Math.max(1, Math.abs(bound)))) / norm;
     for (let i = 0; i < rows.length; i++) prices[i] = Math.max(0, prices[i]! + t * g[i]!);
   }
 
-  // Line search between the last prices that failed the rules and the last that met them: near
-  // the crossing, the solution that meets them has little slack left, so little score lost.
-  if (incumbent !== null && feasibleAt !== null && infeasibleAt !== null && stopped === null) {
-    let low: Float64Array = infeasibleAt;
-    let high: Float64Array = feasibleAt;
-    for (let round = 0; round < options.repairRounds && !done(); round++) {
-      yield;
-      stopped = stopReason(control);
-      if (stopped) break;
-      const mid = low.map((v, i) => (v + high[i]!) / 2);
-      const step = priced(problem, mid);
-      solves++;
-      if (best === null || step.bound < best.bound) {
-        best = step;
-        bestPrices = mid.slice();
-      }
-      if (rowShortfalls(rows, step.x).every((v) => v === 0)) {
-        high = mid;
-        const value = valueOf(graph, step.x);
-        if (value > incumbentValue) {
-          incumbent = step.x;
-          incumbentValue = value;
-        }
-      } else low = mid;
-    }
-  }
-
-  // Repair: no priced solve met every rule, so raise the prices of the short rows until one does,
-  // then bisect between the last prices that failed and the first that held: the closer to the
-  // failing side, the better the solution.
-  if (incumbent === null && stopped === null && last !== null && rows.length > 0) {
-    let low = bestPrices.slice();
-    let high: Float64Array | null = null;
+  // Repair when no priced solve met every rule: raise the prices of the short rows until one does.
+  if (track.incumbent === null && stopped === null && last !== null && rows.length > 0) {
+    let low: Float64Array = track.bestPrices.slice();
+    infeasibleAt = low;
     let x = last.x;
-    const consider = (step: Priced, at: Float64Array): boolean => {
-      solves++;
-      if (best === null || step.bound < best.bound) {
-        best = step;
-        bestPrices = at.slice();
-      }
-      if (!rowShortfalls(rows, step.x).every((s) => s === 0)) return false;
-      const value = valueOf(graph, step.x);
-      if (value > incumbentValue) {
-        incumbent = step.x;
-        incumbentValue = value;
-      }
-      return true;
-    };
-    for (let round = 0; round < options.repairRounds && high === null; round++) {
+    for (let round = 0; round < options.repairRounds && feasibleAt === null; round++) {
       yield;
       stopped = stopReason(control);
       if (stopped) break;
       const short = rowShortfalls(rows, x);
-      const raised = low.slice();
+      const raised: Float64Array = low.slice();
       rows.forEach((row, i) => {
         if (short[i] === 0) return;
         let maxCoef = 0;
         for (let k = 0; k < row.coefs.length; k++) maxCoef = Math.max(maxCoef, Math.abs(row.coefs[k]!));
-        raised[i] = 2 * raised[i]! + (maxWeight + 1) / Math.max(maxCoef, 1e-9);
+        raised[i] = 2 * raised[i]! + (track.maxWeight + 1) / Math.max(maxCoef, 1e-9);
       });
-      const step = priced(problem, raised);
+      const { step, meets } = track.solve(raised);
       x = step.x;
-      if (consider(step, raised)) high = raised;
-      else low = raised;
+      if (meets) feasibleAt = raised;
+      else {
+        low = raised;
+        infeasibleAt = raised;
+      }
     }
-    for (let round = 0; high !== null && round < options.repairRounds && stopped === null; round++) {
+  }
+
+  // Line search between the last prices that failed the rules and the last that met them: near
+  // the crossing, the solution that meets them has little slack left, so little score lost.
+  if (feasibleAt !== null && infeasibleAt !== null) {
+    let low: Float64Array = infeasibleAt;
+    let high: Float64Array = feasibleAt;
+    for (let round = 0; round < options.repairRounds && stopped === null && !track.done(); round++) {
       yield;
       stopped = stopReason(control);
-      if (stopped || done()) break;
-      const mid = low.map((v, i) => (v + high![i]!) / 2);
-      if (consider(priced(problem, mid), mid)) high = mid;
+      if (stopped) break;
+      const mid = low.map((v, i) => (v + high[i]!) / 2);
+      if (track.solve(mid).meets) high = mid;
       else low = mid;
     }
   }
-  if (best === null) {
-    return { bound: Infinity, prices, reducedCosts: new Float64Array(graph.edgeCol.length), incumbent, incumbentValue, stopped, solves };
-  }
-  return { bound: best.bound, prices: bestPrices, reducedCosts: best.reducedCosts, incumbent, incumbentValue, stopped, solves };
+  return track.result(stopped);
 }
 
 /** Most rows for which the prices move one at a time (coordinate descent); more use subgradients. */
@@ -309,18 +318,11 @@ const COORDINATE_MAX_ROWS = 64;
  * price can come down).
  */
 function* coordinates(problem: RuleProblem, control: Control, options: LagrangeOptions): Steps<LagrangeResult> {
-  const { graph, rows } = problem;
+  const { rows } = problem;
+  const track = new Progress(problem, options.targetGap, options.initial);
   const prices = new Float64Array(rows.length);
-  let best: Priced | null = null;
-  let bestPrices = prices.slice();
-  let incumbent: Uint8Array | null = options.initial ?? null;
-  let incumbentValue = incumbent === null ? -Infinity : valueOf(graph, incumbent);
   let stopped: StopReason | null = null;
-  let solves = 0;
   const budget = options.maxIterations + options.repairRounds;
-  const done = () => best !== null && incumbent !== null && best.bound - incumbentValue <= options.targetGap * Math.max(1, Math.abs(best.bound));
-  let maxWeight = 0;
-  for (let e = 0; e < graph.edgeWeight.length; e++) maxWeight = Math.max(maxWeight, Math.abs(graph.edgeWeight[e]!));
   const maxCoef = rows.map((row) => row.coefs.reduce((m, c) => Math.max(m, Math.abs(c)), 1e-9));
   const lhsOf = (i: number, x: Uint8Array) => {
     const row = rows[i]!;
@@ -337,19 +339,7 @@ function* coordinates(problem: RuleProblem, control: Control, options: LagrangeO
   /** Solves at the current prices with row i's price set to `price`. */
   const evaluate = (i: number, price: number): Point => {
     prices[i] = price;
-    const step = priced(problem, prices);
-    solves++;
-    if (best === null || step.bound < best.bound) {
-      best = step;
-      bestPrices = prices.slice();
-    }
-    if (rowShortfalls(rows, step.x).every((v) => v === 0)) {
-      const value = valueOf(graph, step.x);
-      if (value > incumbentValue) {
-        incumbent = step.x;
-        incumbentValue = value;
-      }
-    }
+    const { step } = track.solve(prices);
     return { price, bound: step.bound, slope: lhsOf(i, step.x) - rows[i]!.rhs, x: step.x };
   };
   const tolerance = (i: number) => 1e-9 * (1 + Math.abs(rows[i]!.rhs) + maxCoef[i]!);
@@ -359,7 +349,7 @@ function* coordinates(problem: RuleProblem, control: Control, options: LagrangeO
   let bound = first.bound;
   /** Rows whose price was line-minimised since the last change of another price. */
   const settled = new Uint8Array(rows.length);
-  while (solves < budget && !done()) {
+  while (track.solves < budget && !track.done()) {
     // The row to move: the most short one, else a priced one with room.
     let pick = -1;
     let worst = 0;
@@ -390,9 +380,9 @@ function* coordinates(problem: RuleProblem, control: Control, options: LagrangeO
     if (here.slope < 0) {
       // Raise the price until the row holds.
       lo = { ...here, bound };
-      let step = (maxWeight + 1) / maxCoef[i]!;
+      let step = (track.maxWeight + 1) / maxCoef[i]!;
       let found: Point | null = null;
-      while (solves < budget) {
+      while (track.solves < budget) {
         const at = evaluate(i, lo.price + step);
         if (at.slope >= -tolerance(i)) {
           found = at;
@@ -420,7 +410,7 @@ function* coordinates(problem: RuleProblem, control: Control, options: LagrangeO
       lo = zero;
     }
     // Cut at the tangents' crossing until it lands on the minimum of this coordinate.
-    while (solves < budget && !done()) {
+    while (track.solves < budget && !track.done()) {
       const denominator = hi.slope - lo.slope;
       if (!(denominator > 0)) break;
       const cross = (lo.bound - hi.bound + hi.slope * hi.price - lo.slope * lo.price) / denominator;
@@ -441,15 +431,9 @@ function* coordinates(problem: RuleProblem, control: Control, options: LagrangeO
     if (stopped) break;
     // The solution below the crossing breaks the row but scores more: move the incumbent towards
     // it piece by piece while every row holds.
-    if (incumbent !== null) {
-      const better = blend(problem, incumbent, lo.x);
-      if (better !== null) {
-        const value = valueOf(graph, better);
-        if (value > incumbentValue) {
-          incumbent = better;
-          incumbentValue = value;
-        }
-      }
+    if (track.incumbent !== null) {
+      const better = blend(problem, track.incumbent, lo.x);
+      if (better !== null) track.offer(better);
     }
     // Leave the price where the row holds (its solution is the one to continue from).
     if (hi.price !== here.price || !settled[i]) settled.fill(0);
@@ -458,8 +442,5 @@ function* coordinates(problem: RuleProblem, control: Control, options: LagrangeO
     x = hi.x;
     bound = hi.bound;
   }
-  const finalBest = best as Priced | null;
-  if (finalBest === null) return { bound: Infinity, prices, reducedCosts: new Float64Array(graph.edgeCol.length), incumbent, incumbentValue, stopped, solves };
-  return { bound: finalBest.bound, prices: bestPrices, reducedCosts: finalBest.reducedCosts, incumbent, incumbentValue, stopped, solves };
-
+  return track.result(stopped);
 }
