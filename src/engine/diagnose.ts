@@ -15,6 +15,7 @@ import { stopReason, type Control, type Steps } from '../rules/control';
 import type { MipSolver } from '../rules/mip';
 import { residualRows, type ProblemRow } from '../rules/problem';
 import { solveRules } from '../rules/solve';
+import { maxPairs, subgraph } from '../rules/graph-tools';
 import type { Eligibility } from './eligibility';
 import type { LockedSplit } from './locked-pairs';
 import type { Prepared } from './prepare';
@@ -28,7 +29,12 @@ export interface DiagnoseInput {
   readonly locale: Locale;
   readonly control: Control;
   readonly mip: MipSolver;
+  /** Receives the MIP solver's notes. */
+  readonly notes?: string[];
 }
+
+/** Most rows the deletion filter tests one by one (each test is a solve). */
+const ROW_FILTER_MAX = 60;
 
 /** Verdict of a feasibility test: `unknown` when the solver could not tell in time. */
 type Verdict = 'feasible' | 'infeasible' | 'unknown';
@@ -48,15 +54,28 @@ export function* diagnose(x: DiagnoseInput): Steps<Diagnosis> {
   let conclusive = true;
   const test = function* (rows: readonly ProblemRow[]): Steps<Verdict> {
     if (rows.length === 0) return 'feasible';
+    // No pairs at all meets every row whose right-hand side is at most 0.
+    if (rows.every((row) => row.rhs <= 1e-9)) return 'feasible';
     if (stopReason(x.control)) return 'unknown';
-    const s = yield* solveRules({ graph: ones, rows, cardinality: null }, { method: 'auto', mip: x.mip, control: x.control });
+    const s = yield* solveRules({ graph: ones, rows, cardinality: null }, { method: 'auto', mip: x.mip, control: x.control, feasibility: true, ...(x.notes ? { notes: x.notes } : {}) });
     return s.x !== null ? 'feasible' : s.status === 'infeasible' ? 'infeasible' : 'unknown';
   };
 
-  // A rule that cannot hold on its own is a conflict by itself.
+  // A rule that cannot hold on its own is a conflict by itself. Counts of pairs (mustMatch,
+  // minPairs) are decided by a largest matching over their pairs, caps by the locked pairs alone.
+  const aloneVerdict = function* (row: ProblemRow): Steps<Verdict> {
+    if (row.coefs.every((c) => c === 1)) {
+      if (row.rhs <= 0) return 'feasible';
+      const mark = new Uint8Array(graph.edgeCol.length);
+      for (const e of row.edges) mark[e] = 1;
+      return maxPairs(subgraph(graph, (e) => mark[e] === 1).graph) >= row.rhs - 1e-9 ? 'feasible' : 'infeasible';
+    }
+    if (row.coefs.every((c) => c < 0)) return row.rhs <= 1e-9 ? 'feasible' : 'infeasible';
+    return yield* test([row]);
+  };
   const alone: number[] = [];
   for (let i = 0; i < all.length; i++) {
-    const v = yield* test([all[i]!]);
+    const v = yield* aloneVerdict(all[i]!);
     if (v === 'infeasible') alone.push(i);
     else if (v === 'unknown') conclusive = false;
   }
@@ -73,7 +92,9 @@ export function* diagnose(x: DiagnoseInput): Steps<Diagnosis> {
       if (v === 'infeasible') set = without;
       else if (v === 'unknown') conclusive = false;
     }
-    for (const i of [...set]) {
+    // Then single rows, when few enough for one solve each.
+    if (set.length > ROW_FILTER_MAX) conclusive = false;
+    for (const i of set.length > ROW_FILTER_MAX ? [] : [...set]) {
       const without = set.filter((k) => k !== i);
       if (without.length === 0) continue;
       const v = yield* test(without.map((k) => all[k]!));
@@ -126,7 +147,7 @@ export function* diagnose(x: DiagnoseInput): Steps<Diagnosis> {
       const weight = new Float64Array(graph.edgeCol.length);
       const residualRow = all[i]!;
       for (let k = 0; k < residualRow.edges.length; k++) weight[residualRow.edges[k]!] = sign;
-      const best = yield* solveRules({ graph: { ...graph, edgeWeight: weight }, rows: others, cardinality: null }, { method: 'mip', mip: x.mip, control: x.control });
+      const best = yield* solveRules({ graph: { ...graph, edgeWeight: weight }, rows: others, cardinality: null }, { method: 'mip', mip: x.mip, control: x.control, ...(x.notes ? { notes: x.notes } : {}) });
       // Pairs of the group already fixed by locked pairs (the residual right-hand side nets them).
       const locked = quota.kind === 'minPairs' ? quota.count - residualRow.rhs : residualRow.rhs + quota.count;
       const reach = best.x !== null ? Math.round(sign * best.value + locked) : null;

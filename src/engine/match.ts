@@ -78,10 +78,12 @@ function* matchSteps(input: MatchInput, options: MatchOptions): Steps<MatchResul
     deadline: options.timeLimitMs === undefined ? Infinity : t0 + options.timeLimitMs,
     ...(options.signal ? { signal: options.signal } : {}),
   };
+  const notes: string[] = [];
   const solve = yield* solveProgram(split.residual, rows, program.objective, {
     method: options.solver ?? 'auto',
     mip: options.mipSolver ?? lpSolver,
     control,
+    notes,
   });
   const coreObjective: MatchingObjective = program.objective === 'maxScore' ? 'maxWeight' : 'maxCardinality';
   const certificate = solve.core && program.objective !== 'maximin' ? certify(eligibility, split.residual, solve.core, coreObjective) : null;
@@ -158,7 +160,7 @@ function* matchSteps(input: MatchInput, options: MatchOptions): Steps<MatchResul
   });
   let diagnosis: Diagnosis | null = null;
   if (solve.status === 'infeasible') {
-    diagnosis = yield* diagnose({ prepared, eligibility, split, compiled: compiled.rows, locale, control, mip: options.mipSolver ?? lpSolver });
+    diagnosis = yield* diagnose({ prepared, eligibility, split, compiled: compiled.rows, locale, control, mip: options.mipSolver ?? lpSolver, notes });
   }
   const t4 = now();
 
@@ -201,7 +203,7 @@ function* matchSteps(input: MatchInput, options: MatchOptions): Steps<MatchResul
     bound,
     gap,
     diagnosis,
-    warnings: [...compiled.warnings],
+    warnings: [...compiled.warnings, ...notes],
     pairs,
     unmatched,
     objective: totalScore,

@@ -44,6 +44,8 @@ export interface ProgramSolveOptions {
   readonly method: RuleMethod;
   readonly mip: MipSolver;
   readonly control: Control;
+  /** Receives the MIP solver's notes (the result's warnings). */
+  readonly notes?: string[];
 }
 
 const ones = (graph: BipartiteGraph): BipartiteGraph => ({ ...graph, edgeWeight: new Float64Array(graph.edgeCol.length).fill(1) });
@@ -84,7 +86,7 @@ function* solvePairs(graph: BipartiteGraph, rows: readonly ProblemRow[], options
   if (x !== null && both.status === 'optimal') {
     return { solution: { ...both, value: both.value - K * M, bound: both.bound - K * M }, pairsProven: true, solves };
   }
-  if (both.stopped !== null && both.status === 'time-limit') return { solution: both, pairsProven: false, solves };
+  if ((both.stopped !== null && both.status === 'time-limit') || both.status === 'infeasible') return { solution: both, pairsProven: false, solves };
   if (!pairsProven && options.method !== 'lagrangian') {
     // The number of pairs is not proven: count exactly (unit weights suit the MIP solver).
     const count = yield* solveRules({ graph: ones(graph), rows, cardinality: null }, { ...options, ...(x ? { initial: x } : {}) });

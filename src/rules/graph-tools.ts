@@ -51,14 +51,14 @@ export function restrictRows(rows: readonly ProblemRow[], sub: Subgraph, parentE
       edges.push(c);
       coefs.push(row.coefs[k]!);
     }
-    return { edges: Int32Array.from(edges), coefs: Float64Array.from(coefs), rhs: row.rhs, source: row.source };
+    return { edges: Int32Array.from(edges), coefs: Float64Array.from(coefs), rhs: row.rhs, source: row.source, group: row.group };
   });
 }
 
 /** The row "at least `count` pairs" over every edge of a graph (source -1). */
 export function pairCountRow(graph: BipartiteGraph, count: number): ProblemRow {
   const E = graph.edgeCol.length;
-  return { edges: Int32Array.from({ length: E }, (_, e) => e), coefs: new Float64Array(E).fill(1), rhs: count, source: -1 };
+  return { edges: Int32Array.from({ length: E }, (_, e) => e), coefs: new Float64Array(E).fill(1), rhs: count, source: -1, group: -1 };
 }
 
 /** The rows "exactly `count` pairs" (at least, at most) over every edge of a graph (source -1). */
@@ -66,8 +66,8 @@ export function exactCountRows(graph: BipartiteGraph, count: number): ProblemRow
   const E = graph.edgeCol.length;
   const edges = Int32Array.from({ length: E }, (_, e) => e);
   return [
-    { edges, coefs: new Float64Array(E).fill(1), rhs: count, source: -1 },
-    { edges, coefs: new Float64Array(E).fill(-1), rhs: -count, source: -1 },
+    { edges, coefs: new Float64Array(E).fill(1), rhs: count, source: -1, group: -1 },
+    { edges, coefs: new Float64Array(E).fill(-1), rhs: -count, source: -1, group: -1 },
   ];
 }
 

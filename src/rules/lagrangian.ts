@@ -91,31 +91,62 @@ function priced(problem: RuleProblem, prices: Float64Array): Priced {
  * @param options - Iteration limits and target gap.
  */
 export function* lagrangian(problem: RuleProblem, control: Control, options: LagrangeOptions): Steps<LagrangeResult> {
-  const result = problem.rows.length > 0 && problem.rows.length <= COORDINATE_MAX_ROWS ? yield* coordinates(problem, control, options) : yield* subgradient(problem, control, options);
-  if (result.incumbent !== null || result.stopped !== null || problem.rows.length === 0) return result;
-  // No solution met the rules: look for a proof that none can (a ray of the dual).
+  const search = (o: LagrangeOptions) => (problem.rows.length > 0 && problem.rows.length <= COORDINATE_MAX_ROWS ? coordinates(problem, control, o) : subgradient(problem, control, o));
+  if (problem.rows.length === 0) return yield* search(options);
+  // A short search first: when it meets no solution, look for a proof that none exists before
+  // spending the full budget.
+  const short = yield* search({ ...options, maxIterations: Math.min(options.maxIterations, SHORT_SEARCH), repairRounds: Math.min(options.repairRounds, SHORT_SEARCH) });
+  const closed =
+    short.incumbent !== null && (options.targetGap === Infinity || short.bound - short.incumbentValue <= options.targetGap * Math.max(1, Math.abs(short.bound)));
+  if (short.stopped !== null || closed) return short;
+  let solves = short.solves;
+  if (short.incumbent === null && short.stopped === null) {
+    const proof = yield* rays(problem, control, short.prices);
+    solves += proof.solves;
+    if (proof.stopped !== null) return { ...short, stopped: proof.stopped, solves };
+    if (proof.infeasible) return { ...short, bound: -Infinity, solves };
+  }
+  const full = yield* search({ ...options, ...(short.incumbent ? { initial: short.incumbent } : {}) });
+  return { ...full, solves: solves + full.solves, ...(full.bound > short.bound ? { bound: short.bound, prices: short.prices, reducedCosts: short.reducedCosts } : {}) };
+}
+
+/** Solves in the short first search. */
+const SHORT_SEARCH = 8;
+
+/** Looks for a dual ray: weights on the rows that no b-matching can meet. */
+function* rays(problem: RuleProblem, control: Control, prices: Float64Array): Steps<{ infeasible: boolean; stopped: StopReason | null; solves: number }> {
   const directions: Float64Array[] = [];
-  if (result.prices.some((p) => p > 0)) directions.push(result.prices);
+  if (prices.some((p) => p > 0)) directions.push(prices);
   const scale = problem.rows.map((row) => 1 / Math.max(1e-9, row.coefs.reduce((m, c) => Math.max(m, Math.abs(c)), 0)));
   directions.push(Float64Array.from(scale));
+  // Rules two by two (each rule's rows together): a conflict between two rules, such as every
+  // comex member paired and at most one comex pair, shows in their sum.
+  const groups = [...new Set(problem.rows.map((row) => row.group))];
+  const within = (chosen: ReadonlySet<number>) => Float64Array.from(problem.rows, (row, i) => (chosen.has(row.group) ? scale[i]! : 0));
+  for (let a = 0; a < groups.length && directions.length < RAY_MAX; a++) {
+    directions.push(within(new Set([groups[a]!])));
+    for (let b = a + 1; b < groups.length && directions.length < RAY_MAX; b++) directions.push(within(new Set([groups[a]!, groups[b]!])));
+  }
   for (let i = 0; i < Math.min(problem.rows.length, RAY_SINGLE_ROWS); i++) {
     const d = new Float64Array(problem.rows.length);
     d[i] = 1;
     directions.push(d);
   }
-  let solves = result.solves;
+  let solves = 0;
   for (const d of directions) {
     yield;
     const stopped = stopReason(control);
-    if (stopped) return { ...result, stopped, solves };
+    if (stopped) return { infeasible: false, stopped, solves };
     solves++;
-    if (provesInfeasible(problem, d)) return { ...result, bound: -Infinity, solves };
+    if (provesInfeasible(problem, d)) return { infeasible: true, stopped: null, solves };
   }
-  return { ...result, solves };
+  return { infeasible: false, stopped: null, solves };
 }
 
 /** Most single rows tried as rays when no solution was found. */
 const RAY_SINGLE_ROWS = 16;
+/** Most directions tried as rays before the single rows. */
+const RAY_MAX = 32;
 
 /**
  * True when no solution can meet the rows weighted by `d >= 0`: the best b-matching (with the
@@ -206,6 +237,7 @@ class Progress {
 
   /** Bound and solution within the target gap. */
   done(): boolean {
+    if (this.incumbent !== null && this.targetGap === Infinity) return true;
     return this.best !== null && this.incumbent !== null && this.best.bound - this.incumbentValue <= this.targetGap * Math.max(1, Math.abs(this.best.bound));
   }
 

@@ -11,6 +11,9 @@ interface JsonModel {
   options?: { timeout?: number; tolerance?: number };
 }
 
+/** Largest dense tableau (numbers) the adapter hands to the solver: 40 million, 320 MB. */
+const MAX_TABLEAU_CELLS = 4e7;
+
 /** Extra milliseconds beyond which a solve counts as stopped by its timeout. */
 const TIMEOUT_SLACK_MS = 5;
 
@@ -26,6 +29,16 @@ export const lpSolver: MipSolver = {
   name: 'javascript-lp-solver',
   autoMaxVariables: 400,
   solve(model: MipModel, limits: MipLimits): MipResult {
+    // Its simplex keeps a dense tableau (variables x rows): refuse what would not fit in memory.
+    const cells = (model.variables + 1) * (model.rows.length + model.variables + 1);
+    if (cells > MAX_TABLEAU_CELLS) {
+      return {
+        status: 'time-limit',
+        x: null,
+        bound: Infinity,
+        note: 'javascript-lp-solver cannot take a 0-1 program this large (its dense tableau would not fit in memory), so a question only it could settle is left open; pass the HiGHS adapter from binome/highs as mipSolver',
+      };
+    }
     const json: JsonModel = { optimize: '_obj', opType: 'max', constraints: {}, variables: {}, binaries: {} };
     const vars: Record<string, number>[] = [];
     for (let i = 0; i < model.variables; i++) {

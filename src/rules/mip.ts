@@ -47,6 +47,8 @@ export interface MipResult {
   readonly x: Uint8Array | null;
   /** A proven upper bound of the objective; `Infinity` when the solver gives none. */
   readonly bound: number;
+  /** Why the solver could not finish, when it is not the time limit (e.g. a model too large for it). */
+  readonly note?: string;
 }
 
 /**

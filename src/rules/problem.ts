@@ -13,8 +13,10 @@ export interface ProblemRow {
   readonly edges: Int32Array;
   readonly coefs: Float64Array;
   readonly rhs: number;
-  /** Index of the compiled row it comes from. */
+  /** Index of the compiled row it comes from (-1 for rows the solver adds). */
   readonly source: number;
+  /** The rule it belongs to (index of the quota; -1 for rows the solver adds). */
+  readonly group: number;
 }
 
 /** A b-matching with side rows, maximised. */
@@ -72,7 +74,7 @@ export function residualRows(compiled: readonly RuleRow[], lockedEdges: readonly
       }
     }
     const order = edges.map((_, i) => i).sort((a, b) => edges[a]! - edges[b]!);
-    return { edges: Int32Array.from(order, (i) => edges[i]!), coefs: Float64Array.from(order, (i) => coefs[i]!), rhs, source };
+    return { edges: Int32Array.from(order, (i) => edges[i]!), coefs: Float64Array.from(order, (i) => coefs[i]!), rhs, source, group: row.quotaIndex };
   });
 }
 
@@ -150,7 +152,7 @@ export function roundForPairCount(rows: readonly ProblemRow[], edgeCount: number
     const edges: number[] = [];
     for (let k = 0; k < row.edges.length; k++) if (row.coefs[k] === inside) edges.push(row.edges[k]!);
     const tol = 1e-9 * (1 + Math.abs(v));
-    if (d > 0) return { edges: Int32Array.from(edges), coefs: new Float64Array(edges.length).fill(1), rhs: Math.ceil(v - tol), source: row.source };
-    return { edges: Int32Array.from(edges), coefs: new Float64Array(edges.length).fill(-1), rhs: -Math.floor(v + tol), source: row.source };
+    if (d > 0) return { edges: Int32Array.from(edges), coefs: new Float64Array(edges.length).fill(1), rhs: Math.ceil(v - tol), source: row.source, group: row.group };
+    return { edges: Int32Array.from(edges), coefs: new Float64Array(edges.length).fill(-1), rhs: -Math.floor(v + tol), source: row.source, group: row.group };
   });
 }

@@ -8,7 +8,7 @@
  */
 import { stopReason, timeLeft, type Control, type StopReason, type Steps } from './control';
 import { lagrangian } from './lagrangian';
-import type { MipModel, MipRow, MipSolver } from './mip';
+import type { MipModel, MipResult, MipRow, MipSolver } from './mip';
 import { meetsCapacities, meetsRows, roundForPairCount, valueOf, type RuleProblem } from './problem';
 
 /** How rules are solved: `auto` picks by model size. */
@@ -27,6 +27,10 @@ export interface RuleSolveOptions {
    * caller with a cheaper way to decide.
    */
   readonly mipWithoutSolution?: boolean;
+  /** Receives the MIP solver's notes as they come (the caller's warnings). */
+  readonly notes?: string[];
+  /** Only whether a solution exists matters: stop at the first one found (status `feasible`). */
+  readonly feasibility?: boolean;
 }
 
 /** Outcome of a solve with rules (see the result's `status`). */
@@ -49,6 +53,8 @@ export interface RuleSolution {
   readonly stopped: StopReason | null;
   /** Core solves of the Lagrangian method, plus one per 0-1 program. */
   readonly solves: number;
+  /** What the MIP solver said when it could not finish (see {@link MipResult.note}). */
+  readonly notes: readonly string[];
 }
 
 /** Relative gap under which a solution counts as optimal (float noise). */
@@ -118,9 +124,9 @@ export function* solveRules(given: RuleProblem, options: RuleSolveOptions): Step
   const fixedPairs = given.cardinality ?? given.exactPairs ?? null;
   const problem: RuleProblem = fixedPairs === null ? given : { ...given, rows: roundForPairCount(given.rows, graph.edgeCol.length, fixedPairs) };
   const relaxed = yield* lagrangian(problem, options.control, {
-    maxIterations: 30,
-    targetGap: OPTIMAL_GAP,
-    repairRounds: 20,
+    maxIterations: options.feasibility ? 10 : 30,
+    targetGap: options.feasibility ? Infinity : OPTIMAL_GAP,
+    repairRounds: options.feasibility ? 10 : 20,
     ...(options.initial ? { initial: options.initial } : {}),
   });
   let x = relaxed.incumbent;
@@ -129,12 +135,18 @@ export function* solveRules(given: RuleProblem, options: RuleSolveOptions): Step
   let stopped = relaxed.stopped;
   let method = 'lagrangian';
   let solves = relaxed.solves;
+  const notes: string[] = [];
+  const note = (text: string | undefined) => {
+    if (text === undefined) return;
+    notes.push(text);
+    if (options.notes && !options.notes.includes(text)) options.notes.push(text);
+  };
   const gapOf = () => (x === null ? Infinity : (bound - value) / Math.max(1, Math.abs(bound)));
   const finish = (): RuleSolution => {
     const status: RuleStatus = x !== null ? (gapOf() <= OPTIMAL_GAP ? 'optimal' : 'feasible') : bound === -Infinity ? 'infeasible' : 'time-limit';
-    return { x, value, bound, status, method, prices: relaxed.prices, stopped: status === 'optimal' ? null : stopped, solves };
+    return { x, value, bound, status, method, prices: relaxed.prices, stopped: status === 'optimal' ? null : stopped, solves, notes };
   };
-  if (gapOf() <= OPTIMAL_GAP || stopped !== null || options.method === 'lagrangian') return finish();
+  if (bound === -Infinity || gapOf() <= OPTIMAL_GAP || stopped !== null || options.method === 'lagrangian' || (options.feasibility && x !== null)) return finish();
   /** A MIP point over some edges, as a solution of the whole graph, when it meets every rule. */
   const lift = (mx: Uint8Array | null, over: Int32Array): Uint8Array | null => {
     if (mx === null) return null;
@@ -181,6 +193,7 @@ export function* solveRules(given: RuleProblem, options: RuleSolveOptions): Step
     // A heuristic: its own short budget, whatever it finds by then is used.
     const trial = options.mip.solve(mipModel(problem, restricted).model, { timeLimitMs: Math.min(timeLeft(options.control), RESTRICTED_TIME_MS) });
     solves++;
+    note(trial.note);
     const point = lift(trial.x, restricted);
     if (point !== null) {
       const v = valueOf(graph, point);
@@ -208,6 +221,7 @@ export function* solveRules(given: RuleProblem, options: RuleSolveOptions): Step
   }
   const solved = options.mip.solve(model, { timeLimitMs: timeLeft(options.control) });
   solves++;
+  note(solved.note);
   const point = lift(solved.x, keep);
   if (point !== null) {
     const v = valueOf(graph, point);
@@ -220,7 +234,7 @@ export function* solveRules(given: RuleProblem, options: RuleSolveOptions): Step
   else if (solved.status === 'infeasible') bound = x === null ? -Infinity : value;
   else {
     bound = Math.min(bound, solved.bound);
-    stopped = stopReason(options.control) ?? 'time-limit';
+    if (!solved.note) stopped = stopReason(options.control) ?? 'time-limit';
   }
   return finish();
 }

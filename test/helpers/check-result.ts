@@ -126,7 +126,10 @@ export function assertValidResult(result: MatchResult, input: { participants: un
     const p = byId.get(id)!;
     expect(count, `${id} over capacity`).toBeLessThanOrEqual(p.capacity ?? program.capacity[p.role]);
   }
-  for (const locked of program.constraints.lockedPairs) {
+  // With no solution (infeasible rules, or stopped first) there are no pairs at all.
+  const solved = result.status === 'optimal' || result.status === 'feasible';
+  if (!solved) expect(result.pairs).toEqual([]);
+  for (const locked of solved ? program.constraints.lockedPairs : []) {
     expect(seenPairs.has(`${locked.juniorId}|${locked.seniorId}`), `locked pair ${locked.juniorId}/${locked.seniorId} present`).toBe(true);
   }
   const unmatchedIds = result.unmatched.map((u) => u.id);

@@ -45,7 +45,8 @@ interface Best {
 
 /** Every matching of the eligible pairs (capacity 1), the rules checked from the raw fields. */
 function bruteForce(people: readonly Participant[], program: Program, raw: unknown): Best | null {
-  const { juniorIds, seniorIds, scores } = scorePairs(raw, program);
+  const { juniorIds, seniorIds, scores } = scorePairs(raw, { ...program, constraints: { ...program.constraints, lockedPairs: [] } });
+  const locked = new Set(program.constraints.lockedPairs.map((l) => `${l.juniorId}|${l.seniorId}`));
   const byId = new Map(people.map((p) => [p.id, p] as const));
   const cols = seniorIds.length;
   let best: Best | null = null;
@@ -61,13 +62,16 @@ function bruteForce(people: readonly Participant[], program: Program, raw: unkno
   };
   const visit = (r: number) => {
     if (r === juniorIds.length) {
+      const keys = new Set(chosen.map(([j, c]) => `${juniorIds[j]}|${seniorIds[c]}`));
+      for (const key of locked) if (!keys.has(key)) return;
       const pairs = chosen.map(([j, c]) => [byId.get(juniorIds[j]!)!, byId.get(seniorIds[c]!)!] as const);
       if (quotaViolations(pairs, people, program).length > 0) return;
       let total = 0;
       let floor = Infinity;
       for (const [j, c] of chosen) {
         total += scores[j * cols + c]!;
-        floor = Math.min(floor, scores[j * cols + c]!);
+        // The floor of maximin is over the pairs that are not locked.
+        if (!locked.has(`${juniorIds[j]}|${seniorIds[c]}`)) floor = Math.min(floor, scores[j * cols + c]!);
       }
       const value = { count: chosen.length, floor: chosen.length === 0 ? Infinity : floor, total };
       if (better(value, best)) best = value;
@@ -91,7 +95,16 @@ function bruteForce(people: readonly Participant[], program: Program, raw: unkno
 function instance(seed: number, objective: Objective) {
   const rand = rng(seed);
   const raw = cohort(rand, 3 + Math.floor(rand() * 3), 3 + Math.floor(rand() * 3));
-  const input: ProgramInput = { objective, quotas: quotas(rand, raw), constraints: { sharedLanguage: rand() < 0.5 } };
+  const constraints = { sharedLanguage: rand() < 0.5 };
+  const input: ProgramInput = { objective, quotas: quotas(rand, raw), constraints };
+  // One in four instances locks an eligible pair, which counts towards every rule.
+  if (rand() < 0.25) {
+    const { juniorIds, seniorIds, scores } = scorePairs(raw, { constraints });
+    const eligible: [string, string][] = [];
+    juniorIds.forEach((j, r) => seniorIds.forEach((s, c) => Number.isNaN(scores[r * seniorIds.length + c]!) || eligible.push([j, s])));
+    const pick = eligible[Math.floor(rand() * eligible.length)];
+    if (pick) input.constraints = { ...constraints, lockedPairs: [{ juniorId: pick[0], seniorId: pick[1] }] };
+  }
   return { raw, program: parseProgram(input), people: parseParticipants(raw) };
 }
 
@@ -99,6 +112,7 @@ describe.each(['maxScore', 'maxPairsThenScore', 'maximin'] as const)('%s with ra
   test('on 120 random cohorts of 3 to 5 juniors and seniors', () => {
     let infeasible = 0;
     let bound = 0;
+    let lockedSeen = 0;
     for (let seed = 1; seed <= 120; seed++) {
       const { raw, program, people } = instance(seed * 7919 + objective.length, objective);
       const expected = bruteForce(people, program, raw);
@@ -114,13 +128,19 @@ describe.each(['maxScore', 'maxPairsThenScore', 'maximin'] as const)('%s with ra
       expect(result.status, `seed ${seed}`).toBe('optimal');
       expect(result.pairs.length, `seed ${seed}: pairs`).toBe(expected.count);
       expect(result.objective, `seed ${seed}: total`).toBeCloseTo(expected.total, 6);
-      if (objective === 'maximin' && expected.count > 0) expect(result.stats.minPairScore, `seed ${seed}: floor`).toBeCloseTo(expected.floor, 6);
+      if (objective === 'maximin' && expected.floor !== Infinity) {
+        const locked = new Set(program.constraints.lockedPairs.map((l) => `${l.juniorId}|${l.seniorId}`));
+        const floor = Math.min(...result.pairs.filter((p) => !locked.has(`${p.juniorId}|${p.seniorId}`)).map((p) => p.score));
+        expect(floor, `seed ${seed}: floor`).toBeCloseTo(expected.floor, 6);
+      }
+      if (program.constraints.lockedPairs.length > 0) lockedSeen++;
       if (result.pairs.length > 0) bound++;
     }
     // The random quotas must produce both outcomes, or the test proves little.
     expect(infeasible).toBeGreaterThan(3);
     expect(infeasible).toBeLessThan(100);
     expect(bound).toBeGreaterThan(10);
+    expect(lockedSeen).toBeGreaterThan(5);
   });
 });
 
