@@ -41,6 +41,8 @@ export interface LagrangeOptions {
   readonly repairRounds: number;
   /** A solution known to meet the rules, to start from. */
   readonly initial?: Uint8Array;
+  /** Prices to start from (default all 0). */
+  readonly startPrices?: Float64Array;
 }
 
 interface Priced {
@@ -93,25 +95,17 @@ function priced(problem: RuleProblem, prices: Float64Array): Priced {
 export function* lagrangian(problem: RuleProblem, control: Control, options: LagrangeOptions): Steps<LagrangeResult> {
   const search = (o: LagrangeOptions) => (problem.rows.length > 0 && problem.rows.length <= COORDINATE_MAX_ROWS ? coordinates(problem, control, o) : subgradient(problem, control, o));
   if (problem.rows.length === 0) return yield* search(options);
-  // A short search first: when it meets no solution, look for a proof that none exists before
-  // spending the full budget.
-  const short = yield* search({ ...options, maxIterations: Math.min(options.maxIterations, SHORT_SEARCH), repairRounds: Math.min(options.repairRounds, SHORT_SEARCH) });
-  const closed =
-    short.incumbent !== null && (options.targetGap === Infinity || short.bound - short.incumbentValue <= options.targetGap * Math.max(1, Math.abs(short.bound)));
-  if (short.stopped !== null || closed) return short;
-  let solves = short.solves;
-  if (short.incumbent === null && short.stopped === null) {
-    const proof = yield* rays(problem, control, short.prices);
-    solves += proof.solves;
-    if (proof.stopped !== null) return { ...short, stopped: proof.stopped, solves };
-    if (proof.infeasible) return { ...short, bound: -Infinity, solves };
-  }
-  const full = yield* search({ ...options, ...(short.incumbent ? { initial: short.incumbent } : {}) });
-  return { ...full, solves: solves + full.solves, ...(full.bound > short.bound ? { bound: short.bound, prices: short.prices, reducedCosts: short.reducedCosts } : {}) };
+  const result = yield* search(options);
+  if (result.incumbent !== null || result.stopped !== null) return result;
+  // No solution met the rules: look for a proof that none can (a ray of the dual).
+  const proof = yield* rays(problem, control, result.prices);
+  const solves = result.solves + proof.solves;
+  if (proof.stopped !== null) return { ...result, stopped: proof.stopped, solves };
+  return proof.infeasible ? { ...result, bound: -Infinity, solves } : { ...result, solves };
 }
 
-/** Solves in the short first search. */
-const SHORT_SEARCH = 8;
+/** Most times a price is multiplied while its row still fails: past that, the row is given up on. */
+const MAX_RAISES = 8;
 
 /** Looks for a dual ray: weights on the rows that no b-matching can meet. */
 function* rays(problem: RuleProblem, control: Control, prices: Float64Array): Steps<{ infeasible: boolean; stopped: StopReason | null; solves: number }> {
@@ -254,7 +248,7 @@ class Progress {
 function* subgradient(problem: RuleProblem, control: Control, options: LagrangeOptions): Steps<LagrangeResult> {
   const { rows } = problem;
   const track = new Progress(problem, options.targetGap, options.initial);
-  const prices = new Float64Array(rows.length);
+  const prices = options.startPrices ? options.startPrices.slice() : new Float64Array(rows.length);
   let stopped: StopReason | null = null;
   let theta = 1;
   let sinceImproved = 0;
@@ -352,7 +346,7 @@ const COORDINATE_MAX_ROWS = 64;
 function* coordinates(problem: RuleProblem, control: Control, options: LagrangeOptions): Steps<LagrangeResult> {
   const { rows } = problem;
   const track = new Progress(problem, options.targetGap, options.initial);
-  const prices = new Float64Array(rows.length);
+  const prices = options.startPrices ? options.startPrices.slice() : new Float64Array(rows.length);
   let stopped: StopReason | null = null;
   const budget = options.maxIterations + options.repairRounds;
   const maxCoef = rows.map((row) => row.coefs.reduce((m, c) => Math.max(m, Math.abs(c)), 1e-9));
@@ -376,7 +370,7 @@ function* coordinates(problem: RuleProblem, control: Control, options: LagrangeO
   };
   const tolerance = (i: number) => 1e-9 * (1 + Math.abs(rows[i]!.rhs) + maxCoef[i]!);
 
-  const first = evaluate(0, 0);
+  const first = evaluate(0, prices[0]!);
   let x = first.x;
   let bound = first.bound;
   /** Rows whose price was line-minimised since the last change of another price. */
@@ -414,7 +408,7 @@ function* coordinates(problem: RuleProblem, control: Control, options: LagrangeO
       lo = { ...here, bound };
       let step = (track.maxWeight + 1) / maxCoef[i]!;
       let found: Point | null = null;
-      while (track.solves < budget) {
+      for (let raise = 0; raise < MAX_RAISES && track.solves < budget; raise++) {
         const at = evaluate(i, lo.price + step);
         if (at.slope >= -tolerance(i)) {
           found = at;
