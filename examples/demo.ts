@@ -8,17 +8,18 @@ import { match, parseProgram, type MatchResult, type ProgramInput } from 'binome
 
 const here = new URL('./data/', import.meta.url);
 const participants: unknown = JSON.parse(readFileSync(new URL('participants.sample.json', here), 'utf8'));
-const sample = JSON.parse(readFileSync(new URL('program.sample.json', here), 'utf8')) as ProgramInput;
-// The sample program's quotas (cross-site share, comex must-match) are enforced by a later
-// version; this demo runs the sample program without them.
-const program = parseProgram({ ...sample, quotas: [] });
+// The sample program, with its quotas: at least 30% of pairs across sites, every comex member paired.
+const program = parseProgram(JSON.parse(readFileSync(new URL('program.sample.json', here), 'utf8')) as ProgramInput);
 const locale = process.argv[2] === 'fr' ? 'fr' : 'en';
 const result: MatchResult = match({ participants, program }, { locale });
 
 const fmt = (n: number) => n.toFixed(1).padStart(5);
 const line = '-'.repeat(100);
-console.log(`binome demo: ${program.name ?? 'sample program'} (objective ${program.objective}, without its quotas)`);
-console.log(`${result.stats.pairs} pairs, ${result.unmatched.length} unmatched, total score ${result.objective.toFixed(1)}, mean ${result.stats.meanScore.toFixed(1)}\n`);
+console.log(`binome demo: ${program.name ?? 'sample program'} (objective ${program.objective})`);
+console.log(`rules: ${program.quotas.map((q) => `${q.id} (${q.kind})`).join(', ') || 'none'}; ${result.status} via ${result.method}, gap ${result.gap ?? 'n/a'}`);
+console.log(`${result.stats.pairs} pairs, ${result.unmatched.length} unmatched, total score ${result.objective.toFixed(1)}, mean ${result.stats.meanScore.toFixed(1)}, across sites ${(100 * result.stats.crossSiteShare).toFixed(0)}%`);
+for (const warning of result.warnings) console.log(`warning: ${warning}`);
+console.log('');
 console.log(`${'junior'.padEnd(10)} ${'senior'.padEnd(10)} score  contributions`);
 console.log(line);
 for (const pair of result.pairs) {
