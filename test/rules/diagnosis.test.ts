@@ -115,3 +115,45 @@ describe('time limit and abort', () => {
     await expect(matchAsync({ participants: [{ id: 'x' }] })).rejects.toThrow(/participants\[0\]/);
   });
 });
+
+describe('explanations name the rules that shaped the result', () => {
+  // Cross-site pairs score higher (crossSilo), so without the rule every pair would cross sites.
+  // j-2 (Lille) and s-2 (Lyon) have only partners on other sites.
+  const participants = [
+    person('j-1', 'junior', { site: 'Paris', department: 'Sales' }),
+    person('j-2', 'junior', { site: 'Lille', department: 'Sales' }),
+    person('s-1', 'senior', { site: 'Paris', department: 'Finance' }),
+    person('s-2', 'senior', { site: 'Lyon', department: 'Finance' }),
+  ];
+  const program = { objective: 'maxScore' as const, quotas: [{ id: 'same-site', kind: 'maxShare' as const, where: 'differentSite' as const, share: 0 }] };
+
+  test('a pair formed for the rule says so, with the partner and points the rule cost', () => {
+    const free = match({ participants, program: { objective: 'maxScore' } });
+    expect(free.stats.crossSiteShare).toBe(1);
+    const result = match({ participants, program });
+    assertValidResult(result, { participants, program });
+    expect(result.status).toBe('optimal');
+    expect(result.stats.crossSiteShare).toBe(0);
+    const pair = result.pairs.find((p) => p.juniorId === 'j-1')!;
+    expect(pair.seniorId).toBe('s-1');
+    const freePartner = free.pairs.find((p) => p.juniorId === 'j-1')!;
+    const delta = freePartner.score - pair.score;
+    expect(delta).toBeGreaterThan(0);
+    const shown = delta.toFixed(1).replace(/\.0$/, '');
+    expect(pair.explanation).toContain(`Paired to meet "same-site"; without the rules, J-1 would have gone to ${freePartner.seniorId.toUpperCase()} (+${shown} points).`);
+    const fr = match({ participants, program }, { locale: 'fr' }).pairs.find((p) => p.juniorId === 'j-1')!;
+    expect(fr.explanation).toContain('Binôme formé pour respecter "same-site"');
+  });
+
+  test('someone the rule leaves out gets reason rules, with whom they would have had', () => {
+    const free = match({ participants, program: { objective: 'maxScore' } });
+    const result = match({ participants, program });
+    const left = result.unmatched.filter((u) => u.reason === 'rules');
+    expect(left.map((u) => u.id)).toEqual(['j-2', 's-2']);
+    for (const u of left) {
+      const had = free.pairs.find((p) => p.juniorId === u.id || p.seniorId === u.id)!;
+      const partner = had.juniorId === u.id ? had.seniorId : had.juniorId;
+      expect(u.detail).toBe(`left out to meet "same-site"; without the rules, ${u.id.toUpperCase()} would be paired with ${partner.toUpperCase()}`);
+    }
+  });
+});
