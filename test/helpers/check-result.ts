@@ -5,7 +5,7 @@
 import { expect } from 'vitest';
 import { maxTimezoneGapHours } from '../../src/model/timezone';
 import type { MatchResult, Participant, Program } from '../../src/index';
-import { parseParticipants, parseProgram } from '../../src/index';
+import { matchResultSchema, parseParticipants, parseProgram } from '../../src/index';
 
 const primary = (tag: string) => tag.toLowerCase().split('-')[0];
 
@@ -88,6 +88,9 @@ export interface CheckOptions {
  * up to each score, scores equal to the naive formulas, pairs sorted.
  */
 export function assertValidResult(result: MatchResult, input: { participants: unknown; program?: unknown }, options: CheckOptions = {}): void {
+  // The result is exactly what the published schema (and its JSON Schema) says.
+  const shape = matchResultSchema.safeParse(result);
+  expect(shape.success, shape.success ? '' : JSON.stringify(shape.error.issues.slice(0, 3))).toBe(true);
   const program = parseProgram(input.program ?? {});
   const people = parseParticipants(input.participants, { skills: program.skills });
   const byId = new Map(people.map((p) => [p.id, p]));
