@@ -193,6 +193,7 @@ function* matchSteps(input: MatchInput, options: MatchOptions): Steps<MatchResul
     crossSiteShare: crossing(differ, 'site'),
     objective: program.objective,
     certificate,
+    pairsProven: program.objective === 'maxScore' ? null : solve.edgeUsed !== null && solve.pairsProven,
     solves: solve.solves,
     stopped: solve.stopped,
     timeMs: { validate: t1 - t0, score: t2 - t1, solve: t3 - t2, explain: t4 - t3, total: t4 - t0 },

@@ -128,6 +128,11 @@ export const statsSchema = z.strictObject({
       seniors: z.record(z.string(), z.number()),
     })
     .nullable(),
+  /**
+   * `maxPairsThenScore` and `maximin`: whether the number of pairs is proven the largest the rules
+   * allow (`gap` is measured at this number of pairs); null for `maxScore`.
+   */
+  pairsProven: z.boolean().nullable(),
   /** Rule solves: core solves of the Lagrangian method and 0-1 programs, in all. */
   solves: z.int(),
   /** Set when the time limit or the caller's signal cut the solve short. */

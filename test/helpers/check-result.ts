@@ -169,7 +169,11 @@ export function assertValidResult(result: MatchResult, input: { participants: un
     expect(result.stats.certificate.verified, 'certificate verified').toBe(true);
     if (!options.customScorers) checkCertificate(result, people, program, byId, seenPairs, options);
   } else expect(ruled, 'only rule solves lack a certificate').toBe(true);
-  if (result.status === 'optimal') expect(result.gap).toBe(0);
+  if (result.status === 'optimal') {
+    expect(result.gap).toBe(0);
+    if (program.objective !== 'maxScore') expect(result.stats.pairsProven).toBe(true);
+  }
+  if (program.objective === 'maxScore') expect(result.stats.pairsProven).toBeNull();
   if (result.bound !== null) expect(result.bound).toBeGreaterThanOrEqual(result.objective - 1e-6);
 }
 
