@@ -10,7 +10,7 @@ import { now, type Control, type StopReason, type Steps } from '../rules/control
 import { adjacencyAtLeast, exactCountRows, maxPairs, pairCountRow, restrictRows, rowsByWeight, subgraph } from '../rules/graph-tools';
 import type { MipSolver } from '../rules/mip';
 import type { ProblemRow } from '../rules/problem';
-import { solveRules, type RuleMethod, type RuleSolution, type RuleStatus } from '../rules/solve';
+import { OPTIMAL_GAP, solveRules, type RuleMethod, type RuleSolution, type RuleStatus } from '../rules/solve';
 import { solveGraph, type GraphSolution } from '../solver/assignment';
 import type { BipartiteGraph } from '../solver/b-matching';
 
@@ -83,7 +83,10 @@ function* solvePairs(graph: BipartiteGraph, rows: readonly ProblemRow[], options
   let x = both.x;
   let K = x === null ? -1 : countOf(x);
   let pairsProven = x !== null && Math.floor((both.bound + 1e-9 * Math.abs(both.bound)) / M) <= K;
-  if (x !== null && both.status === 'optimal') {
+  // Optimal on the lifted weights within a tolerance relative to K * M, which may be loose on the
+  // scores: accept it only when the gap is also tight in score units.
+  const scoreGap = both.bound - both.value;
+  if (x !== null && both.status === 'optimal' && scoreGap <= OPTIMAL_GAP * Math.max(1, Math.abs(both.value - K * M))) {
     return { solution: { ...both, value: both.value - K * M, bound: both.bound - K * M }, pairsProven: true, solves };
   }
   if ((both.stopped !== null && both.status === 'time-limit') || both.status === 'infeasible') return { solution: both, pairsProven: false, solves };
