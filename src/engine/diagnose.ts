@@ -33,6 +33,9 @@ export interface DiagnoseInput {
   readonly notes?: string[];
 }
 
+/** Grouping fields in French texts. */
+const FIELD_FR = { department: 'département', site: 'site', tag: 'étiquette' } as const;
+
 /** Most rows the deletion filter tests one by one (each test is a solve). */
 const ROW_FILTER_MAX = 60;
 
@@ -141,7 +144,8 @@ export function* diagnose(x: DiagnoseInput): Steps<Diagnosis> {
       continue;
     }
     if (quota.kind === 'minPairs' || quota.kind === 'maxPairs') {
-      const group = `${quota.per.side} ${'attribute' in quota.per ? quota.per.attribute : quota.per.field} "${row.group}"`;
+      const field = 'attribute' in quota.per ? quota.per.attribute : fr ? FIELD_FR[quota.per.field] : quota.per.field;
+      const group = fr ? `${field} "${row.group}" (${quota.per.side}s)` : `${quota.per.side} ${field} "${row.group}"`;
       // The best count this group can have with the other rules: maximise (or minimise) its pairs.
       const sign = quota.kind === 'minPairs' ? 1 : -1;
       const weight = new Float64Array(graph.edgeCol.length);
@@ -156,7 +160,7 @@ export function* diagnose(x: DiagnoseInput): Steps<Diagnosis> {
           ? `${quota.kind} "${quota.id}": ${group} ${fr ? 'est en conflit avec les autres règles de cet ensemble' : 'conflicts with the other rules of this set'}`
           : quota.kind === 'minPairs'
             ? fr
-              ? `${quota.kind} "${quota.id}" : ${group} demande ${quota.count} binômes, ${reach} au plus sont possibles`
+              ? `${quota.kind} "${quota.id}" : ${group} demande ${quota.count} binômes, au plus ${reach} ${reach > 1 ? 'sont possibles' : 'est possible'}`
               : `${quota.kind} "${quota.id}": ${group} needs ${quota.count} pairs, at most ${reach} can be formed`
             : fr
               ? `${quota.kind} "${quota.id}" : ${group} limite à ${quota.count} binômes, il en faut au moins ${reach}`
@@ -166,7 +170,7 @@ export function* diagnose(x: DiagnoseInput): Steps<Diagnosis> {
         relaxations.push({
           rule: quota.id,
           change: { count: reach, group: [row.group ?? ''] },
-          message: fr ? `${quota.kind} "${quota.id}" : ${reach} pour ${group}` : `set ${quota.kind} "${quota.id}" to ${reach} for ${group}`,
+          message: fr ? `ramener ${quota.kind} "${quota.id}" à ${reach} pour ${group}` : `set ${quota.kind} "${quota.id}" to ${reach} for ${group}`,
         });
       }
       continue;
