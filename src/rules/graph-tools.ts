@@ -5,6 +5,7 @@
  * @module
  */
 import type { BipartiteGraph } from '../solver/b-matching';
+import { solveGraph } from '../solver/assignment';
 import { maxCardinality, type Adjacency } from '../solver/max-cardinality';
 import type { ProblemRow } from './problem';
 
@@ -124,7 +125,16 @@ export function maxPairs(graph: Adjacency & { readonly rowCapacity: Int32Array; 
     const active = Uint8Array.from(graph.rowCapacity, (c) => (c > 0 ? 1 : 0));
     return maxCardinality(graph, active, graph.colCapacity);
   }
-  // Copy each row once per unit of capacity (capped by its degree).
+  let maxCol = 0;
+  for (let c = 0; c < graph.cols; c++) maxCol = Math.max(maxCol, graph.colCapacity[c]!);
+  if (maxCol > 1) {
+    // Both sides take several partners: copies of a row could take the same pair twice, so the
+    // flow solver counts (unit weights, most pairs).
+    const edgeCol = graph.edgeCol;
+    const flat = { ...graph, rowStart: graph.rowStart, edgeCol, edgeWeight: new Float64Array(edgeCol.length).fill(1) };
+    return solveGraph(flat, 'maxCardinality').matching.pairCount;
+  }
+  // Columns take one partner each: copy each row once per unit of capacity (capped by its degree).
   const starts: number[] = [0];
   const cols: number[] = [];
   for (let r = 0; r < graph.rows; r++) {
