@@ -130,8 +130,10 @@ export function maxPairs(graph: Adjacency & { readonly rowCapacity: Int32Array; 
   if (maxCol > 1) {
     // Both sides take several partners: copies of a row could take the same pair twice, so the
     // flow solver counts (unit weights, most pairs).
-    const edgeCol = graph.edgeCol;
-    const flat = { ...graph, rowStart: graph.rowStart, edgeCol, edgeWeight: new Float64Array(edgeCol.length).fill(1) };
+    // (The flow solver wants each row's columns ascending; a weight-sorted adjacency is not.)
+    const edgeCol = graph.edgeCol.slice();
+    for (let r = 0; r < graph.rows; r++) edgeCol.subarray(graph.rowStart[r]!, graph.rowStart[r + 1]!).sort();
+    const flat = { ...graph, edgeCol, edgeWeight: new Float64Array(edgeCol.length).fill(1) };
     return solveGraph(flat, 'maxCardinality').matching.pairCount;
   }
   // Columns take one partner each: copy each row once per unit of capacity (capped by its degree).
