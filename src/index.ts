@@ -7,7 +7,8 @@
 
 export { match, matchAsync } from './engine/match';
 export { scorePairs, type PairScores } from './engine/score-pairs';
-export { DEFAULT_TIMEZONE_YEAR, type MatchInput, type MatchOptions } from './engine/options';
+export { explainPairChoice, type ForcedPair, type PairChoice, type PairQuestion, type PairRefusal } from './engine/explain-pair-choice';
+export { DEFAULT_TIMEZONE_YEAR, type MatchInput, type MatchOptions, type ProgressEvent, type ProgressPhase } from './engine/options';
 
 export { parseParticipants, participantFields, participantSchema, participantsSchema, type Participant, type Role } from './model/participant';
 export {

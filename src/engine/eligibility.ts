@@ -23,8 +23,9 @@ export function capacityOf(prepared: Prepared, p: Participant): number {
  * eligible pairs only, never with juniors x seniors.
  *
  * @param prepared - The validated cohort.
+ * @param onRow - Told the number of juniors scored so far, about a hundred times in all.
  */
-export function buildEligibility(prepared: Prepared): Eligibility {
+export function buildEligibility(prepared: Prepared, onRow?: (done: number, total: number) => void): Eligibility {
   const matchable = (p: Participant) => p.volunteer || !prepared.program.constraints.volunteersOnly;
   const juniors = prepared.context.juniors.filter(matchable);
   const seniors = prepared.context.seniors.filter(matchable);
@@ -35,7 +36,9 @@ export function buildEligibility(prepared: Prepared): Eligibility {
   let cols = new Int32Array(1024);
   let weights = new Float64Array(1024);
   let edges = 0;
+  const every = Math.max(1, Math.ceil(juniors.length / 100));
   for (let r = 0; r < juniors.length; r++) {
+    if (onRow && r % every === 0 && r > 0) onRow(r, juniors.length);
     const count = scoreRow(r, candidates, total);
     if (edges + count > cols.length) {
       const size = Math.max(edges + count, Math.min(2 * cols.length, cols.length + 64 * 1024 * 1024));

@@ -14,7 +14,7 @@ import { diagnose } from './diagnose';
 import { solveProgram } from './solve-program';
 import { buildEligibility } from './eligibility';
 import { splitLocked } from './locked-pairs';
-import type { MatchInput, MatchOptions } from './options';
+import type { MatchInput, MatchOptions, ProgressPhase } from './options';
 import { prepare } from './prepare';
 
 
@@ -63,11 +63,39 @@ export function matchAsync(input: MatchInput, options: MatchOptions = {}): Promi
   }
 }
 
+/** Counts the pauses of a solve as progress steps of a phase. */
+function* counted<T>(steps: Steps<T>, tell: (done: number) => void): Steps<T> {
+  let done = 0;
+  let step = steps.next();
+  while (!step.done) {
+    tell(++done);
+    yield;
+    step = steps.next();
+  }
+  return step.value;
+}
+
+/** A progress callback that keeps quiet inside a phase unless `total` is known or a step is a power of 2. */
+function progress(options: MatchOptions): (phase: ProgressPhase, done: number, total: number | null) => void {
+  const report = options.onProgress;
+  if (!report) return () => {};
+  return (phase, done, total) => {
+    if (total === null && done > 0 && (done & (done - 1)) !== 0) return;
+    report({ phase, done, total });
+  };
+}
+
 function* matchSteps(input: MatchInput, options: MatchOptions): Steps<MatchResult> {
+  const tell = progress(options);
   const t0 = now();
+  tell('validate', 0, 1);
   const prepared = prepare(input, options);
+  tell('validate', 1, 1);
   const t1 = now();
-  const eligibility = buildEligibility(prepared);
+  const matchable = (prepared.program.constraints.volunteersOnly ? prepared.context.juniors.filter((p) => p.volunteer) : prepared.context.juniors).length;
+  tell('score', 0, matchable);
+  const eligibility = buildEligibility(prepared, (done, total) => tell('score', done, total));
+  tell('score', matchable, matchable);
   const split = splitLocked(prepared, eligibility);
   const { graph } = eligibility;
   const { program } = prepared;
@@ -79,12 +107,13 @@ function* matchSteps(input: MatchInput, options: MatchOptions): Steps<MatchResul
     ...(options.signal ? { signal: options.signal } : {}),
   };
   const notes: string[] = [];
-  const solve = yield* solveProgram(split.residual, rows, program.objective, {
-    method: options.solver ?? 'auto',
-    mip: options.mipSolver ?? lpSolver,
-    control,
-    notes,
-  });
+  tell('solve', 0, null);
+  let solveSteps = 0;
+  const solve = yield* counted(
+    solveProgram(split.residual, rows, program.objective, { method: options.solver ?? 'auto', mip: options.mipSolver ?? lpSolver, control, notes }),
+    (done) => tell('solve', (solveSteps = done), null),
+  );
+  options.onProgress?.({ phase: 'solve', done: solveSteps, total: solveSteps });
   const coreObjective: MatchingObjective = program.objective === 'maxScore' ? 'maxWeight' : 'maxCardinality';
   const certificate = solve.core && program.objective !== 'maximin' ? certify(eligibility, split.residual, solve.core, coreObjective) : null;
   const t3 = now();
@@ -129,8 +158,14 @@ function* matchSteps(input: MatchInput, options: MatchOptions): Steps<MatchResul
   const locale = options.locale ?? 'en';
   const locked = new Set(split.lockedEdges);
   const pairs: ResultPair[] = [];
+  let toExplain = 0;
+  for (let e = 0; e < chosen.length; e++) toExplain += chosen[e]!;
+  const everyPair = Math.max(1, Math.ceil(toExplain / 100));
+  tell('explain', 0, toExplain);
   for (let e = 0; e < chosen.length; e++) {
-    if (chosen[e] === 1) pairs.push(explainPair({ prepared, eligibility, view, locale, locked, forcingCost, ...(rules ? { rules } : {}) }, e));
+    if (chosen[e] !== 1) continue;
+    pairs.push(explainPair({ prepared, eligibility, view, locale, locked, forcingCost, ...(rules ? { rules } : {}) }, e));
+    if (pairs.length % everyPair === 0) tell('explain', pairs.length, toExplain);
   }
 
   let freeJunior = 0;
@@ -158,9 +193,16 @@ function* matchSteps(input: MatchInput, options: MatchOptions): Steps<MatchResul
     ...(rules ? { rules } : {}),
     ...(noSolution ? { noSolution } : {}),
   });
+  tell('explain', toExplain, toExplain);
   let diagnosis: Diagnosis | null = null;
   if (solve.status === 'infeasible') {
-    diagnosis = yield* diagnose({ prepared, eligibility, split, compiled: compiled.rows, locale, control, mip: options.mipSolver ?? lpSolver, notes });
+    tell('diagnose', 0, null);
+    let diagnoseSteps = 0;
+    diagnosis = yield* counted(
+      diagnose({ prepared, eligibility, split, compiled: compiled.rows, locale, control, mip: options.mipSolver ?? lpSolver, notes }),
+      (done) => tell('diagnose', (diagnoseSteps = done), null),
+    );
+    options.onProgress?.({ phase: 'diagnose', done: diagnoseSteps, total: diagnoseSteps });
   }
   const t4 = now();
 

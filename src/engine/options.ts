@@ -13,6 +13,25 @@ export interface MatchInput {
   readonly program?: unknown;
 }
 
+/** A phase of a `match` call, in the order they run (`diagnose` only when the rules cannot hold). */
+export type ProgressPhase = 'validate' | 'score' | 'solve' | 'explain' | 'diagnose';
+
+/** Where a long `match` call stands, for progress displays. */
+export interface ProgressEvent {
+  /** The phase running. */
+  readonly phase: ProgressPhase;
+  /**
+   * Units done in the phase: 0 or 1 for `validate`, juniors scored for `score`, solve steps for
+   * `solve` and `diagnose`, pairs explained for `explain`.
+   */
+  readonly done: number;
+  /**
+   * Units in all, or `null` while not known (`solve` and `diagnose` learn it when they end: their
+   * last event has `done === total`).
+   */
+  readonly total: number | null;
+}
+
 /** Options of `match` and `scorePairs`. */
 export interface MatchOptions {
   /** Language of every text of the result. Default `en`. */
@@ -45,6 +64,12 @@ export interface MatchOptions {
   readonly timeLimitMs?: number;
   /** Stops the solve when fired (see `matchAsync` for a signal fired during the solve). */
   readonly signal?: AbortSignal;
+  /**
+   * Called as the call goes: once when each phase starts (`done` 0) and ends, and in between
+   * at most about a hundred times per phase. Runs synchronously inside `match`; keep it cheap.
+   * An exception it throws aborts the call.
+   */
+  readonly onProgress?: (event: ProgressEvent) => void;
 }
 
 /** Default year over which time-zone gaps are taken. */

@@ -56,4 +56,17 @@ export const en: Catalog = {
   'unmatched.rules': (p) => `left out to meet ${p.rules}; without the rules, ${p.who} would be paired with ${p.partner}`,
   'unmatched.infeasible': () => 'no set of pairs meets every rule of the program (see the diagnosis)',
   'unmatched.stopped': () => 'the solve stopped (time limit or cancellation) before any set of pairs meeting the rules was found',
+  'choice.paired': (p, f) => `${p.junior} and ${p.senior} are paired in the result (${f.num(p.score)} points).`,
+  'choice.refused': (p, f) => `${p.junior} and ${p.senior} (${f.num(p.score)} points) cannot be paired: ${f.list(p.reasons)}.`,
+  'choice.notChosen': (p, f) =>
+    `${p.junior} and ${p.senior} could be paired (${f.num(p.score)} points) but are not: ` +
+    `${p.junior} is ${p.juniorWith.length ? `paired with ${f.list(p.juniorWith)}` : 'unpaired'}, ${p.senior} ${p.seniorWith.length ? `with ${f.list(p.seniorWith)}` : 'is unpaired'}.`,
+  'choice.forceCost': (p, f) =>
+    p.cost <= 0
+      ? `Forcing the pair costs nothing: another best result contains it (${p.changed} ${p.changed === 1 ? 'pair changes' : 'pairs change'}).`
+      : `Forcing the pair would lower the total by ${f.num(p.cost)} points (${p.changed} ${p.changed === 1 ? 'pair changes' : 'pairs change'}).`,
+  'choice.forcePairs': (p, f) =>
+    `Forcing the pair would leave ${p.lost} ${p.lost === 1 ? 'pair' : 'pairs'} fewer and change the total by ${f.num(-p.cost)} points (${p.changed} ${p.changed === 1 ? 'pair changes' : 'pairs change'}).`,
+  'choice.forceInfeasible': () => "Forcing the pair is impossible: no set of pairs with it meets every rule of the program.",
+  'choice.forceStopped': () => 'The time limit stopped the solve with the pair forced before it found a solution.',
 };

@@ -58,4 +58,17 @@ export const fr: Catalog = {
   'unmatched.rules': (p) => `laissé·e de côté pour respecter ${p.rules} ; sans ces règles, ${p.who} serait en binôme avec ${p.partner}`,
   'unmatched.infeasible': () => 'aucun ensemble de binômes ne respecte toutes les règles du programme (voir le diagnostic)',
   'unmatched.stopped': () => "le calcul s'est arrêté (limite de temps ou annulation) avant de trouver un ensemble de binômes respectant les règles",
+  'choice.paired': (p, f) => `${p.junior} et ${p.senior} sont en binôme dans le résultat (${f.num(p.score)} points).`,
+  'choice.refused': (p, f) => `${p.junior} et ${p.senior} (${f.num(p.score)} points) ne peuvent pas former un binôme : ${f.list(p.reasons)}.`,
+  'choice.notChosen': (p, f) =>
+    `${p.junior} et ${p.senior} pourraient former un binôme (${f.num(p.score)} points) mais ne le forment pas : ` +
+    `${p.junior} ${p.juniorWith.length ? `est avec ${f.list(p.juniorWith)}` : 'est sans binôme'}, ${p.senior} ${p.seniorWith.length ? `avec ${f.list(p.seniorWith)}` : 'est sans binôme'}.`,
+  'choice.forceCost': (p, f) =>
+    p.cost <= 0
+      ? `Imposer ce binôme ne coûte rien : un autre meilleur résultat le contient (${p.changed} ${p.changed > 1 ? 'binômes changent' : 'binôme change'}).`
+      : `Imposer ce binôme ferait perdre ${f.num(p.cost)} points au total (${p.changed} ${p.changed > 1 ? 'binômes changent' : 'binôme change'}).`,
+  'choice.forcePairs': (p, f) =>
+    `Imposer ce binôme ferait perdre ${p.lost} ${p.lost > 1 ? 'binômes' : 'binôme'} et changerait le total de ${f.num(-p.cost)} points (${p.changed} ${p.changed > 1 ? 'binômes changent' : 'binôme change'}).`,
+  'choice.forceInfeasible': () => "Imposer ce binôme est impossible : aucun ensemble de binômes qui le contient ne respecte toutes les règles du programme.",
+  'choice.forceStopped': () => "La limite de temps a arrêté le calcul avec ce binôme imposé avant qu'il ne trouve une solution.",
 };

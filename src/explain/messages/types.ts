@@ -81,6 +81,20 @@ export interface MessageParams {
   'unmatched.infeasible': { readonly who: string };
   /** Unpaired because the solve stopped before any solution was found. */
   'unmatched.stopped': { readonly who: string };
+  /** `explainPairChoice`: the pair is in the result. */
+  'choice.paired': { readonly junior: string; readonly senior: string; readonly score: number };
+  /** `explainPairChoice`: hard rules refuse the pair; `reasons` are already rendered. */
+  'choice.refused': { readonly junior: string; readonly senior: string; readonly score: number; readonly reasons: readonly string[] };
+  /** `explainPairChoice`: eligible, not chosen; `juniorWith`/`seniorWith` list current partners (empty: none). */
+  'choice.notChosen': { readonly junior: string; readonly senior: string; readonly score: number; readonly juniorWith: readonly string[]; readonly seniorWith: readonly string[] };
+  /** Forcing the pair keeps the number of pairs and lowers the total by `cost` (0: another optimum has it). */
+  'choice.forceCost': { readonly cost: number; readonly changed: number };
+  /** Forcing the pair costs pairs (`maxPairsThenScore`, `maximin`). */
+  'choice.forcePairs': { readonly lost: number; readonly cost: number; readonly changed: number };
+  /** Forcing the pair makes the programme's rules impossible to meet. */
+  'choice.forceInfeasible': Record<string, never>;
+  /** Forcing the pair was stopped by the time limit before a solution came. */
+  'choice.forceStopped': Record<string, never>;
 }
 
 /** Id of a message of the catalogue. */
