@@ -23,6 +23,23 @@ export interface Issue {
   readonly message: string;
   /** The offending value, when there is one. */
   readonly received?: unknown;
+  /**
+   * Where the input came from, when it was read from a file: the file name as the user gave it
+   * and, for CSV, the 1-based physical line and the column name (`skills.ai-tools`). Header
+   * problems are on the header's line. When present, {@link formatIssue} names the file (and
+   * line) instead of, or before, the path.
+   */
+  readonly source?: IssueSource;
+}
+
+/** Location of an {@link Issue} in a file. */
+export interface IssueSource {
+  /** File name as the user gave it, e.g. `people.csv`. */
+  readonly file: string;
+  /** 1-based physical line in the file (CSV rows; a quoted cell may span several lines). */
+  readonly line?: number;
+  /** Column name as written in the CSV header, e.g. `skills.ai-tools`. */
+  readonly column?: string;
 }
 
 /**
@@ -63,15 +80,29 @@ export function formatValue(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
+/** Where an issue is: `file:line column`, `file: path`, `file`, or the path alone. */
+function formatPlace(issue: Issue): string {
+  const { source } = issue;
+  if (source === undefined) return formatPath(issue.path);
+  if (source.line !== undefined) {
+    const at = `${source.file}:${source.line}`;
+    return source.column === undefined ? at : `${at} ${source.column}`;
+  }
+  return issue.path.length === 0 ? source.file : `${source.file}: ${formatPath(issue.path)}`;
+}
+
 /**
  * Renders one issue as a line: `participants[12].skills.ai-tools: level must be 0..5, got 7`.
+ * An issue read from a file names it: `people.csv:14 skills.ai-tools: level must be 0..5, got 7`
+ * for CSV (file, line, column), `program.json: program.weights.reciprocity: must be >= 0, got -1`
+ * for JSON (file, then the path).
  *
  * @param issue - The issue to render.
- * @returns The path, the message and, when known, the received value.
+ * @returns The place, the message and, when known, the received value.
  */
 export function formatIssue(issue: Issue): string {
   const got = 'received' in issue ? `, got ${formatValue(issue.received)}` : '';
-  return `${formatPath(issue.path)}: ${issue.message}${got}`;
+  return `${formatPlace(issue)}: ${issue.message}${got}`;
 }
 
 /** Base class of every error the library throws; `code` is stable across versions. */

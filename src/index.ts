@@ -83,4 +83,5 @@ export {
   formatPath,
   type ErrorCode,
   type Issue,
+  type IssueSource,
 } from './errors';

@@ -1,0 +1,203 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import type { CliEnv, TextSink } from '../../src/cli/env';
+import { runCli } from '../../src/cli/run';
+
+const fixtures = new URL('../fixtures/', import.meta.url).pathname;
+
+/** A stream that keeps what is written. */
+class Capture implements TextSink {
+  text = '';
+  constructor(
+    readonly isTTY = false,
+    readonly columns = 100,
+  ) {}
+  write(text: string): boolean {
+    this.text += text;
+    return true;
+  }
+}
+
+async function cli(args: readonly string[], options: { tty?: boolean; cwd?: string } = {}) {
+  const stdout = new Capture();
+  const stderr = new Capture(options.tty === true);
+  const env: CliEnv = { stdout, stderr, cwd: options.cwd ?? fixtures };
+  const code = await runCli(args, env);
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+const scratch = () => mkdtempSync(join(tmpdir(), 'binome-cli-'));
+/** No stack trace: no line that looks like `    at fn (file:1:2)`. */
+const STACK = /^\s+at .+:\d+:\d+\)?$/m;
+
+describe('binome --help', () => {
+  test('the top-level help lists the commands and the exit codes', async () => {
+    const { code, stdout } = await cli(['--help']);
+    expect(code).toBe(0);
+    for (const name of ['match', 'validate', 'explain', 'schema', 'demo']) expect(stdout).toContain(name);
+    expect(stdout).toContain('Exit codes:');
+    expect(stdout).toContain('2  the programme\'s rules cannot all hold');
+  });
+
+  test.each(['match', 'validate', 'explain', 'schema', 'demo'])('%s --help has an example', async (name) => {
+    const { code, stdout } = await cli([name, '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Examples?:\n {2}\$ binome /);
+  });
+
+  test('an unknown command or option is a usage error, exit 1, no stack', async () => {
+    const unknown = await cli(['matsh', 'people.csv']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("unknown command 'matsh'");
+    const option = await cli(['match', 'participants.sample.csv', '--fromat', 'html']);
+    expect(option.code).toBe(1);
+    expect(option.stderr).toContain("unknown option '--fromat'");
+    const choice = await cli(['match', 'participants.sample.csv', '--format', 'pdf']);
+    expect(choice.code).toBe(1);
+    expect(choice.stderr).toContain('pdf');
+    expect(choice.stderr).not.toMatch(STACK);
+  });
+});
+
+describe('binome match', () => {
+  test('a CSV export to JSON on standard output, equal to the JSON input run', async () => {
+    const fromCsv = await cli(['match', 'participants.sample.csv', '--program', 'program.sample.json', '--quiet']);
+    expect(fromCsv.code).toBe(0);
+    expect(fromCsv.stderr).toBe('');
+    const fromJson = await cli(['match', 'participants.sample.json', '--program', 'program.sample.json', '--quiet']);
+    const a = JSON.parse(fromCsv.stdout) as { pairs: unknown[]; stats: { timeMs: unknown } };
+    const b = JSON.parse(fromJson.stdout) as { pairs: unknown[]; stats: { timeMs: unknown } };
+    expect(a.pairs.length).toBeGreaterThan(0);
+    expect(a.pairs).toEqual(b.pairs);
+  });
+
+  test('--out picks the format from the extension; a summary goes to standard error', async () => {
+    const dir = scratch();
+    for (const [name, probe] of [
+      ['report.html', '<!doctype html>'],
+      ['pairs.csv', 'kind,'],
+      ['report.md', '# '],
+      ['result.json', '"pairs"'],
+    ] as const) {
+      const { code, stdout, stderr } = await cli(['match', join(fixtures, 'participants.sample.csv'), '--out', join(dir, 'out', name)]);
+      expect(code).toBe(0);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(/^\d+ pairs, \d+ unmatched, total score [\d.]+ \(optimal\) -> /);
+      expect(readFileSync(join(dir, 'out', name), 'utf8').toLowerCase()).toContain(probe.toLowerCase());
+    }
+  });
+
+  test('French reports with --locale fr', async () => {
+    const { code, stdout } = await cli(['match', 'participants.sample.json', '--format', 'md', '--locale', 'fr', '--quiet']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('binôme');
+  });
+
+  test('a malformed file: exit 1, every problem named, no stack trace', async () => {
+    const dir = scratch();
+    const csv = readFileSync(join(fixtures, 'participants.sample.csv'), 'utf8').split('\n');
+    const header = csv[0]!.split(',');
+    const at = header.indexOf('skills.ai-tools');
+    const row = csv[3]!.split(',');
+    row[at] = '7';
+    csv[3] = row.join(',');
+    writeFileSync(join(dir, 'people.csv'), csv.join('\n'));
+    const { code, stderr } = await cli(['match', 'people.csv'], { cwd: dir });
+    expect(code).toBe(1);
+    expect(stderr).toContain('people.csv:4 skills.ai-tools: level must be 0..5, got 7');
+    expect(stderr).not.toMatch(STACK);
+    const missing = await cli(['match', 'nobody.csv'], { cwd: dir });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('nobody.csv');
+    expect(missing.stderr).not.toMatch(STACK);
+  });
+
+  test('a programme whose rules cannot hold: exit 2, with the diagnosis', async () => {
+    const dir = scratch();
+    const program = { quotas: [{ id: 'all-cross', kind: 'minShare', where: 'differentSite', share: 1 }, { id: 'no-cross', kind: 'maxShare', where: 'differentSite', share: 0 }, { id: 'one', kind: 'minPairs', per: { side: 'junior', field: 'department' }, count: 1 }] };
+    writeFileSync(join(dir, 'strict.json'), JSON.stringify(program));
+    const { code, stdout, stderr } = await cli(['match', join(fixtures, 'participants.sample.json'), '--program', 'strict.json'], { cwd: dir });
+    expect(code).toBe(2);
+    expect(JSON.parse(stdout)).toMatchObject({ status: 'infeasible', pairs: [] });
+    expect(stderr).toContain('conflict:');
+  });
+
+  test('progress is drawn on a terminal only, and never with --quiet', async () => {
+    const tty = await cli(['match', 'participants.sample.json'], { tty: true });
+    expect(tty.stderr).toContain('scoring pairs');
+    expect(tty.stderr).toContain('\r\u001b[2K');
+    const quiet = await cli(['match', 'participants.sample.json', '--quiet'], { tty: true });
+    expect(quiet.stderr).toBe('');
+    const pipe = await cli(['match', 'participants.sample.json']);
+    expect(pipe.stderr).not.toContain('scoring pairs');
+  });
+
+  test('an internal error is exit 3 with its stack', async () => {
+    const stderr = new Capture();
+    const stdout: TextSink = {
+      write: () => {
+        throw new TypeError('disk on fire');
+      },
+    };
+    const code = await runCli(['match', 'participants.sample.json', '--quiet'], { stdout, stderr, cwd: fixtures });
+    expect(code).toBe(3);
+    expect(stderr.text).toContain('internal error');
+    expect(stderr.text).toContain('TypeError: disk on fire');
+  });
+});
+
+describe('binome validate', () => {
+  test('valid samples of each kind', async () => {
+    expect(await cli(['validate', 'participants.sample.csv'])).toMatchObject({ code: 0, stdout: expect.stringContaining('valid participants file') });
+    expect(await cli(['validate', 'program.sample.json'])).toMatchObject({ code: 0, stdout: expect.stringContaining('valid program file') });
+    expect(await cli(['validate', 'history.sample.json'])).toMatchObject({ code: 0, stdout: expect.stringContaining('valid history file') });
+    expect(await cli(['validate', 'participants.sample.json', '--program', 'program.sample.json'])).toMatchObject({ code: 0 });
+  });
+
+  test('every problem on its own line, exit 1', async () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'program.json'), JSON.stringify({ weights: { reciprocity: -1 }, objective: 'maxFun' }));
+    const { code, stdout, stderr } = await cli(['validate', 'program.json'], { cwd: dir });
+    expect(code).toBe(1);
+    expect(stdout).toContain('program.weights.reciprocity: must be >= 0, got -1');
+    expect(stdout.trim().split('\n')).toHaveLength(2);
+    expect(stderr).toContain('program.json: 2 problems');
+  });
+});
+
+describe('binome explain, schema, demo', () => {
+  test('explain a pair that is not in the result', async () => {
+    const result = JSON.parse((await cli(['match', 'participants.sample.json', '--quiet'])).stdout) as { pairs: { juniorId: string; seniorId: string }[] };
+    const [a, b] = [result.pairs[0]!, result.pairs.find((p) => p.juniorId !== result.pairs[0]!.juniorId && p.seniorId !== result.pairs[0]!.seniorId)!];
+    const { code, stdout } = await cli(['explain', 'participants.sample.json', '--junior', a.juniorId, '--senior', b.seniorId, '--quiet']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/could be paired|cannot be paired/);
+    const json = await cli(['explain', 'participants.sample.json', '-j', a.juniorId, '-s', a.seniorId, '--format', 'json', '--quiet']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ verdict: 'paired', juniorId: a.juniorId, seniorId: a.seniorId });
+    const unknown = await cli(['explain', 'participants.sample.json', '-j', 'nobody', '-s', a.seniorId]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('juniorId: names no participant, got "nobody"');
+    const missing = await cli(['explain', 'participants.sample.json', '-j', a.juniorId]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("required option '-s, --senior <id>' not specified");
+  });
+
+  test('schema prints a JSON Schema per kind', async () => {
+    for (const kind of ['participants', 'program', 'history', 'result']) {
+      const { code, stdout } = await cli(['schema', kind]);
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout)).toHaveProperty('$schema');
+    }
+    expect((await cli(['schema', 'people'])).code).toBe(1);
+  });
+
+  test('demo prints the sample pairs with their explanations', async () => {
+    const { code, stdout } = await cli(['demo']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Catherine Morel');
+    const fr = await cli(['demo', '--locale', 'fr', '--format', 'json']);
+    expect(JSON.parse(fr.stdout)).toMatchObject({ locale: 'fr' });
+  });
+});
