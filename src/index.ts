@@ -7,6 +7,23 @@
 
 export { match, matchAsync } from './engine/match';
 export { scorePairs, type PairScores } from './engine/score-pairs';
+export { evaluateHistory, type EvaluateOptions } from './evaluate/evaluate-history';
+export { calibrateWeights, type CalibrateOptions } from './evaluate/calibrate-weights';
+export type {
+  Calibration,
+  CohortEvaluation,
+  EvaluatedPair,
+  FittedWeight,
+  HeldOutComparison,
+  HistoryEvaluation,
+  Interval,
+  OutcomeSummary,
+  PairSetFigures,
+  PredictedOutcome,
+  Predictiveness,
+  Replay,
+  RuleBreaches,
+} from './evaluate/types';
 export { explainPairChoice, type ForcedPair, type PairChoice, type PairQuestion, type PairRefusal } from './engine/explain-pair-choice';
 export { DEFAULT_TIMEZONE_YEAR, type MatchInput, type MatchOptions, type ProgressEvent, type ProgressPhase } from './engine/options';
 

@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { BinomeError } from '../index';
 import { demoCommand } from './commands/demo';
+import { evaluateCommand, type EvaluateCommandOptions } from './commands/evaluate';
 import { explainCommand, type ExplainCommandOptions } from './commands/explain';
 import { matchCommand, type MatchCommandOptions } from './commands/match';
 import { SCHEMA_KINDS, schemaCommand } from './commands/schema';
@@ -89,6 +90,25 @@ export async function runCli(argv: readonly string[], env: CliEnv): Promise<Exit
     .option('-q, --quiet', 'no progress on standard error')
     .addHelpText('after', '\nExample:\n  $ binome explain people.csv --junior j-2001 --senior s-1003 --program program.json')
     .action((file: string, options: ExplainCommandOptions) => run(explainCommand(env, file, options)));
+
+  program
+    .command('evaluate')
+    .summary('replay past cohorts: did the score predict outcomes, would the engine have done better')
+    .description(
+      'Replays a history of cohorts (JSON, { "cohorts": [...] }) against a program: rank correlations and ROC AUC of the score and of each criterion with the outcomes (bootstrap intervals), the historical pairs that break the rules, and the engine run on the same people, judged by an outcome model fitted on the other cohorts. --calibrate fits the weights to the outcomes.',
+    )
+    .argument('<history>', 'history JSON file')
+    .option('-p, --program <file>', 'program JSON to evaluate; default: the built-in program')
+    .option('-c, --calibrate', 'fit the weights to the outcomes (leave-one-cohort-out) and report before/after')
+    .option('--program-out <file>', 'with --calibrate: write the program with the fitted weights there')
+    .addOption(new Option('-f, --format <format>', 'report format (default: from --out, else md)').choices(['md', 'json', 'html']))
+    .addOption(new Option('-l, --locale <locale>', 'language of the report').choices(['en', 'fr']).default('en'))
+    .option('-o, --out <file>', 'write the report to this file instead of standard output')
+    .option('--resamples <n>', 'bootstrap resamples behind each interval', '400')
+    .option('--seed <n>', 'seed of the bootstrap', '1')
+    .option('-q, --quiet', 'no progress and no summary on standard error')
+    .addHelpText('after', '\nExamples:\n  $ binome evaluate history.json --program program.json --calibrate --out evaluation.html\n  $ binome evaluate history.json --calibrate --program-out tuned-program.json')
+    .action((file: string, options: EvaluateCommandOptions) => run(evaluateCommand(env, file, options)));
 
   program
     .command('schema')

@@ -36,12 +36,12 @@ describe('binome --help', () => {
   test('the top-level help lists the commands and the exit codes', async () => {
     const { code, stdout } = await cli(['--help']);
     expect(code).toBe(0);
-    for (const name of ['match', 'validate', 'explain', 'schema', 'demo']) expect(stdout).toContain(name);
+    for (const name of ['match', 'validate', 'explain', 'evaluate', 'schema', 'demo']) expect(stdout).toContain(name);
     expect(stdout).toContain('Exit codes:');
     expect(stdout).toContain('2  the programme\'s rules cannot all hold');
   });
 
-  test.each(['match', 'validate', 'explain', 'schema', 'demo'])('%s --help has an example', async (name) => {
+  test.each(['match', 'validate', 'explain', 'evaluate', 'schema', 'demo'])('%s --help has an example', async (name) => {
     const { code, stdout } = await cli([name, '--help']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/Examples?:\n {2}\$ binome /);
@@ -199,5 +199,35 @@ describe('binome explain, schema, demo', () => {
     expect(stdout).toContain('Catherine Morel');
     const fr = await cli(['demo', '--locale', 'fr', '--format', 'json']);
     expect(JSON.parse(fr.stdout)).toMatchObject({ locale: 'fr' });
+  });
+});
+
+describe('binome evaluate', () => {
+  test('replays the sample history as Markdown, calibrates, writes the tuned program', async () => {
+    const dir = scratch();
+    const { code, stdout, stderr } = await cli(['evaluate', 'history.sample.json', '--calibrate', '--resamples', '50', '--program-out', join(dir, 'tuned.json')]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Which criteria predicted success');
+    expect(stdout).toContain('Skill gap');
+    expect(stderr).toMatch(/^\d+ cohorts, \d+ pairs; score vs satisfaction: Spearman /);
+    const tuned = JSON.parse(readFileSync(join(dir, 'tuned.json'), 'utf8')) as { weights: Record<string, number> };
+    expect(Object.values(tuned.weights).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+    const html = await cli(['evaluate', 'history.sample.json', '--out', join(dir, 'evaluation.html'), '--resamples', '20', '--quiet']);
+    expect(html.code).toBe(0);
+    expect(readFileSync(join(dir, 'evaluation.html'), 'utf8')).toContain('<svg');
+    const json = await cli(['evaluate', 'history.sample.json', '--format', 'json', '--resamples', '20', '--quiet']);
+    expect(JSON.parse(json.stdout)).toHaveProperty('evaluation.cohorts');
+  });
+
+  test('a history naming an unknown id: exit 1 with the cohort and the pair', async () => {
+    const dir = scratch();
+    const history = JSON.parse(readFileSync(join(fixtures, 'history.sample.json'), 'utf8')) as { cohorts: { pairs: { juniorId: string }[] }[] };
+    history.cohorts[0]!.pairs[0]!.juniorId = 'ghost';
+    writeFileSync(join(dir, 'history.json'), JSON.stringify(history));
+    const { code, stderr } = await cli(['evaluate', 'history.json'], { cwd: dir });
+    expect(code).toBe(1);
+    expect(stderr).toContain('cohorts[0].pairs[0].juniorId: no junior with this id in cohort');
+    expect(stderr).not.toMatch(STACK);
+    expect((await cli(['evaluate', 'history.sample.json', '--program-out', 'x.json'])).code).toBe(1);
   });
 });
