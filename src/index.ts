@@ -9,6 +9,8 @@ export { match, matchAsync } from './engine/match';
 export { scorePairs, type PairScores } from './engine/score-pairs';
 export { evaluateHistory, type EvaluateOptions } from './evaluate/evaluate-history';
 export { calibrateWeights, type CalibrateOptions } from './evaluate/calibrate-weights';
+export { planRotation, type RotationOptions, type RotationPlan, type RotationStrategy } from './lifecycle/rotation';
+export { rematch, type CohortChange, type PairChange, type RematchOptions, type RematchResult } from './lifecycle/rematch';
 export type {
   Calibration,
   CohortEvaluation,
@@ -40,6 +42,8 @@ export {
   type ProgramInput,
   type Quota,
 } from './model/program';
+export { GOAL_MIN_SHARE, type Goal } from './model/program';
+export { presetByName, presetNames, presets, withPreset, type PresetName, type ProgramPresets } from './lifecycle/presets';
 export { parseHistory, historySchema, type Cohort, type History, type HistoryPair, type Outcome } from './model/history';
 export { defaultSkills, skillSchema, type SkillDef, type Teacher } from './model/taxonomy';
 export { DEFAULT_MAX_STRING_LENGTH, type ParseOptions } from './model/parse-options';

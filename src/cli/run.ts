@@ -4,6 +4,8 @@ import { demoCommand } from './commands/demo';
 import { evaluateCommand, type EvaluateCommandOptions } from './commands/evaluate';
 import { explainCommand, type ExplainCommandOptions } from './commands/explain';
 import { matchCommand, type MatchCommandOptions } from './commands/match';
+import { rematchCommand, type RematchCommandOptions } from './commands/rematch';
+import { rotateCommand, type RotateCommandOptions } from './commands/rotate';
 import { SCHEMA_KINDS, schemaCommand } from './commands/schema';
 import { validateCommand, type ValidateCommandOptions } from './commands/validate';
 import { ExitCode, type CliEnv, type ExitCodeValue } from './env';
@@ -90,6 +92,45 @@ export async function runCli(argv: readonly string[], env: CliEnv): Promise<Exit
     .option('-q, --quiet', 'no progress on standard error')
     .addHelpText('after', '\nExample:\n  $ binome explain people.csv --junior j-2001 --senior s-1003 --program program.json')
     .action((file: string, options: ExplainCommandOptions) => run(explainCommand(env, file, options)));
+
+  cohortOptions(
+    program
+      .command('rotate')
+      .summary('plan several rounds without ever repeating a pair')
+      .description('Plans several rounds of a programme: no pair repeats across rounds nor with past partners; each round is optimal given the earlier ones (sequential), or all rounds are optimised together (joint).')
+      .argument('<participants>', 'participants file (.csv or .json)'),
+  )
+    .requiredOption('-r, --rounds <n>', 'number of rounds')
+    .addOption(new Option('--strategy <strategy>', 'sequential: each round best given the earlier ones; joint: all rounds together; best: both, keep the better').choices(['sequential', 'joint', 'best']).default('sequential'))
+    .addOption(new Option('-f, --format <format>', 'output format (default: from --out, else json); html writes one file per round').choices(['json', 'csv', 'md', 'html']))
+    .addOption(new Option('-l, --locale <locale>', 'language of explanations and reports').choices(['en', 'fr']).default('en'))
+    .option('-o, --out <file>', 'write to this file instead of standard output')
+    .option('-t, --time-limit <seconds>', 'time limit of each round')
+    .option('-q, --quiet', 'no progress and no summary on standard error')
+    .addHelpText('after', '\nExamples:\n  $ binome rotate people.csv --rounds 3 --program program.json --out rotation.md\n  $ binome rotate people.csv --rounds 4 --strategy best --format html --out rotation.html')
+    .action((file: string, options: RotateCommandOptions) => run(rotateCommand(env, file, options)));
+
+  cohortOptions(
+    program
+      .command('rematch')
+      .summary('re-form pairs after people left or joined or pairs failed, keeping the others')
+      .description(
+        'Re-forms the pairs of a running cohort from its previous result (binome match --format json): people who left, people who joined, pairs that did not work (never formed again). Unaffected pairs stay unless --max-changes lets that many move for a better result.',
+      )
+      .argument('<result>', 'the previous result, JSON'),
+  )
+    .requiredOption('--participants <file>', 'the participants of the previous result (.csv or .json)')
+    .option('--left <ids>', 'ids of people who left, comma-separated')
+    .option('--joined <file>', 'participants file of the people who joined')
+    .option('--failed <pairs>', 'pairs that did not work, as junior:senior, comma-separated')
+    .option('-m, --max-changes <n>', 'unaffected pairs that may be broken up for a better result', '0')
+    .addOption(new Option('-f, --format <format>', 'output format (default: from --out, else json); csv lists the changes').choices(['json', 'csv', 'md', 'html']))
+    .addOption(new Option('-l, --locale <locale>', 'language of explanations and reports').choices(['en', 'fr']).default('en'))
+    .option('-o, --out <file>', 'write to this file instead of standard output')
+    .option('-t, --time-limit <seconds>', 'time limit of the solve')
+    .option('-q, --quiet', 'no progress and no summary on standard error')
+    .addHelpText('after', '\nExample:\n  $ binome rematch result.json --participants people.csv --left s-1002 --failed j-2001:s-1001 --joined newcomers.csv --out next.json')
+    .action((file: string, options: RematchCommandOptions) => run(rematchCommand(env, file, options)));
 
   program
     .command('evaluate')

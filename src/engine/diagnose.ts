@@ -143,6 +143,23 @@ export function* diagnose(x: DiagnoseInput): Steps<Diagnosis> {
       });
       continue;
     }
+    if (quota.kind === 'keepPairs') {
+      // The most of these pairs the other rules let stand.
+      const weight = new Float64Array(graph.edgeCol.length);
+      const residualRow = all[i]!;
+      for (let k = 0; k < residualRow.edges.length; k++) weight[residualRow.edges[k]!] = 1;
+      const best = yield* solveRules({ graph: { ...graph, edgeWeight: weight }, rows: others, cardinality: null }, { method: 'mip', mip: x.mip, control: x.control, ...(x.notes ? { notes: x.notes } : {}) });
+      const reach = best.x !== null ? Math.round(best.value + quota.count - residualRow.rhs) : null;
+      const of = quota.pairs.length;
+      const message = fr
+        ? `"${quota.id}" : garder au moins ${quota.count} des ${of} binômes inchangés est impossible avec les autres règles${reach === null ? '' : ` ; au plus ${reach} peuvent être gardés`}`
+        : `"${quota.id}": keeping at least ${quota.count} of the ${of} unchanged pairs conflicts with the other rules${reach === null ? '' : `; at most ${reach} can be kept`}`;
+      conflicts.push({ rule: quota.id, people, message });
+      if (reach !== null) {
+        relaxations.push({ rule: quota.id, change: { count: reach }, message: fr ? `garder ${reach} binômes inchangés` : `keep ${reach} unchanged pairs` });
+      }
+      continue;
+    }
     if (quota.kind === 'minPairs' || quota.kind === 'maxPairs') {
       const field = 'attribute' in quota.per ? quota.per.attribute : fr ? FIELD_FR[quota.per.field] : quota.per.field;
       const group = fr ? `${field} "${row.group}" (${quota.per.side}s)` : `${quota.per.side} ${field} "${row.group}"`;

@@ -3,7 +3,7 @@ import { explainPair } from '../explain/pairs';
 import { explainUnmatched } from '../explain/unmatched';
 import { explainRules, type RuleExplainer } from '../explain/rules';
 import type { Diagnosis, MatchResult, MatchStats, ResultPair } from '../model/result';
-import { compileRules } from '../rules/compile';
+import { compileKeepRules, compileRules, type KeepRule } from '../rules/compile';
 import { now, runAsync, runSync, type Steps } from '../rules/control';
 import { lpSolver } from '../rules/lp-solver';
 import { residualRows } from '../rules/problem';
@@ -85,7 +85,17 @@ function progress(options: MatchOptions): (phase: ProgressPhase, done: number, t
   };
 }
 
-function* matchSteps(input: MatchInput, options: MatchOptions): Steps<MatchResult> {
+/**
+ * {@link match} with engine-made rules on top of the program's (not part of the public API; used by
+ * `rematch` to keep all but a few of the unaffected pairs).
+ *
+ * @internal
+ */
+export function matchKeeping(input: MatchInput, options: MatchOptions, keep: readonly KeepRule[]): MatchResult {
+  return runSync(matchSteps(input, options, keep));
+}
+
+function* matchSteps(input: MatchInput, options: MatchOptions, keep: readonly KeepRule[] = []): Steps<MatchResult> {
   const tell = progress(options);
   const t0 = now();
   tell('validate', 0, 1);
@@ -99,7 +109,8 @@ function* matchSteps(input: MatchInput, options: MatchOptions): Steps<MatchResul
   const split = splitLocked(prepared, eligibility);
   const { graph } = eligibility;
   const { program } = prepared;
-  const compiled = compileRules(program, eligibility, prepared.participants);
+  const fromProgram = compileRules(program, eligibility, prepared.participants);
+  const compiled = keep.length === 0 ? fromProgram : { ...fromProgram, rows: [...fromProgram.rows, ...compileKeepRules(keep, eligibility, program.quotas.length)] };
   const rows = residualRows(compiled.rows, split.lockedEdges, split.residualToEdge, graph.edgeCol.length);
   const t2 = now();
   const control = {

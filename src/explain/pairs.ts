@@ -2,6 +2,7 @@ import type { Prepared } from '../engine/prepare';
 import type { Eligibility } from '../engine/eligibility';
 import { displayName } from '../model/context';
 import type { Participant } from '../model/participant';
+import { GOAL_MIN_SHARE, type Goal } from '../model/program';
 import type { ResultPair } from '../model/result';
 import { renderReason } from './messages/render';
 import type { Locale, Reason } from './messages/types';
@@ -57,6 +58,8 @@ export function explainPair(x: PairExplainer, edge: number): ResultPair {
       params: { ...names, juniorRank: ranks.junior.rank, juniorOf: ranks.junior.of, seniorRank: ranks.senior.rank, seniorOf: ranks.senior.of },
     }),
   );
+  const goals = servedGoals(x.prepared.program.goals, junior, senior, contributions, score);
+  if (goals.length > 0) text.push(render({ messageId: 'pair.goals', params: { goals: goals.map((g) => g.label) } }));
 
   const byRule = x.locked.has(edge) ? undefined : x.rules?.pair(edge);
   if (byRule) text.push(render(byRule));
@@ -100,7 +103,27 @@ export function explainPair(x: PairExplainer, edge: number): ResultPair {
     ranks,
     alternatives,
     notes,
+    goals: goals.map((g) => g.id),
   };
+}
+
+/**
+ * The goals a pair serves, in program order: those whose `tag` either side carries, and those one
+ * of whose `scorers` gives at least {@link GOAL_MIN_SHARE} of the pair's points.
+ */
+export function servedGoals(
+  goals: readonly Goal[],
+  junior: Participant,
+  senior: Participant,
+  contributions: readonly { readonly scorer: string; readonly points: number }[],
+  score: number,
+): Goal[] {
+  if (goals.length === 0) return [];
+  return goals.filter(
+    (goal) =>
+      (goal.tag !== undefined && ((junior.tags ?? []).includes(goal.tag) || (senior.tags ?? []).includes(goal.tag))) ||
+      (score > 0 && contributions.some((c) => c.points > 0 && c.points / score >= GOAL_MIN_SHARE && (goal.scorers ?? []).includes(c.scorer))),
+  );
 }
 
 /** The partners a participant has in the result. */

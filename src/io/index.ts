@@ -30,6 +30,7 @@ export {
   loadHistory,
   loadParticipants,
   loadProgram,
+  loadResult,
   validateFile,
   type FileOptions,
   type FileReport,

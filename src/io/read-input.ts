@@ -10,7 +10,9 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
-import { BinomeError, throwIfAny, type Issue } from '../errors';
+import { BinomeError, throwIfAny, ValidationError, type Issue } from '../errors';
+import { matchResultSchema, type MatchResult } from '../model/result';
+import { fromZodIssues } from '../model/zod-issues';
 import { checkProgramReferences } from '../model/cross-checks';
 import { parseHistory, type History } from '../model/history';
 import type { ParseOptions } from '../model/parse-options';
@@ -282,6 +284,24 @@ export async function loadHistory(file: string, options: LoadHistoryOptions = {}
   const { value, issues } = historyFromJson(await readJson(file, name), name, parseOptionsOf(options));
   throwIfAny(issues);
   return value as History;
+}
+
+/**
+ * Reads a match result written by `binome match --format json` (or `JSON.stringify(match(...))`),
+ * checked against the result schema.
+ *
+ * @param file - Path of the file.
+ * @param options - Display name.
+ * @throws {@link ValidationError} whose issues name the file and the JSON path.
+ */
+export async function loadResult(file: string, options: FileOptions = {}): Promise<MatchResult> {
+  const name = options.displayName ?? file;
+  const read = await readJson(file, name);
+  throwIfAny(read.issues);
+  const parsed = matchResultSchema.safeParse(read.value);
+  if (parsed.success) return parsed.data;
+  const [first, ...rest] = fromZodIssues(parsed.error.issues, read.value, ['result'], () => undefined).map((issue) => ({ ...issue, source: { file: name } }));
+  throw new ValidationError(first ? [first, ...rest] : [{ path: ['result'], message: 'is not a match result', source: { file: name } }]);
 }
 
 /** A kind guessed from a file name, for content that cannot tell. */

@@ -67,6 +67,17 @@ const quotaSchema = z.discriminatedUnion('kind', [
   z.strictObject({ id, kind: z.literal('mustMatch'), tag: id.optional(), ids: z.array(id).optional() }),
 ]);
 
+const goalSchema = z.strictObject({
+  /** Unique among the program's goals. */
+  id,
+  /** The user's own wording, shown as is in explanations (never translated). */
+  label: z.string().min(1).max(DEFAULT_MAX_STRING_LENGTH),
+  /** Scorer ids: the pair serves the goal when one of them gives at least a quarter of its points. */
+  scorers: z.array(id).optional(),
+  /** A participant tag: the pair serves the goal when either side carries it. */
+  tag: id.optional(),
+});
+
 /** The zod schema of a program; every field has a default, so `{}` is a valid program. */
 export const programSchema = z.strictObject({
   name: z.string().max(DEFAULT_MAX_STRING_LENGTH).optional(),
@@ -78,6 +89,8 @@ export const programSchema = z.strictObject({
     .strictObject({ junior: z.int().min(1).max(1000).default(1), senior: z.int().min(1).max(1000).default(1) })
     .prefault({}),
   objective: z.enum(['maxScore', 'maxPairsThenScore', 'maximin']).default('maxPairsThenScore'),
+  /** The programme's objectives; explanations say which of them each pair serves. */
+  goals: z.array(goalSchema).default([]),
 });
 
 /** A program as written by a user (every field optional). */
@@ -90,15 +103,27 @@ export type Constraints = Program['constraints'];
 export type Quota = Program['quotas'][number];
 /** What a match optimises. */
 export type Objective = Program['objective'];
+/**
+ * One objective of the programme (`program.goals`). A pair *serves* it when either side carries
+ * its `tag`, or when one of its `scorers` gives at least a quarter of the pair's points
+ * ({@link GOAL_MIN_SHARE}); the pair's explanation then names its `label`.
+ */
+export type Goal = Program['goals'][number];
 /** A `{ juniorId, seniorId }` reference. */
 export type PairRef = z.output<typeof pairRef>;
 
 const topKeys = Object.keys(programSchema.shape);
 const constraintKeys = Object.keys(constraintsSchema.shape);
+const goalKeys = Object.keys(goalSchema.shape);
+
+/** Least share of a pair's points a goal's scorer must give for the pair to serve the goal. */
+export const GOAL_MIN_SHARE = 0.25;
 
 /**
  * Validates a program and fills in its defaults. Checks each field, then across fields: unique
- * skill ids and quota ids, at least one positive weight, a `mustMatch` naming a tag or ids.
+ * skill ids, quota ids and goal ids, at least one positive weight, a `mustMatch` naming a tag or
+ * ids, a goal naming scorers or a tag. Goal scorer ids are checked by `match`, once the custom
+ * scorers are known.
  *
  * @param input - Parsed JSON (any value, `{}` included); never mutated.
  * @returns The program with every default filled in.
@@ -113,7 +138,13 @@ export function parseProgram(input: unknown): Program {
   if (!result.success) {
     throwIfAny(
       fromZodIssues(result.error.issues, input, ['program'], (path) =>
-        path.length === 0 ? topKeys : path.length === 1 && path[0] === 'constraints' ? constraintKeys : undefined,
+        path.length === 0
+          ? topKeys
+          : path.length === 1 && path[0] === 'constraints'
+            ? constraintKeys
+            : path.length === 2 && path[0] === 'goals'
+              ? goalKeys
+              : undefined,
       ),
     );
   }
@@ -140,30 +171,44 @@ function checkProgram(program: Program): Issue[] {
       issues.push({ path: ['program', 'quotas', i], message: 'mustMatch needs exactly one of "tag" or "ids"' });
     }
   });
+  const goalSeen = new Set<string>();
+  program.goals.forEach((goal, i) => {
+    if (goalSeen.has(goal.id)) issues.push({ path: ['program', 'goals', i, 'id'], message: 'duplicate goal id', received: goal.id });
+    goalSeen.add(goal.id);
+    if ((goal.scorers === undefined || goal.scorers.length === 0) && goal.tag === undefined) {
+      issues.push({ path: ['program', 'goals', i], message: 'a goal needs "scorers" or "tag" (or both)' });
+    }
+  });
   return issues;
 }
 
 /**
- * Names the weight keys that match no scorer, with a hint when one is a near miss.
+ * Names the weight keys and the goal scorer ids that match no scorer, with a hint when one is a
+ * near miss.
  *
  * @internal Used by `match` once the custom scorers are known.
  */
 export function unknownWeightIssues(program: Program, scorerIds: readonly string[]): Issue[] {
   const known = new Set(scorerIds);
-  return Object.keys(program.weights)
+  const message = (key: string) => {
+    const hint = suggest(key, scorerIds);
+    return `no scorer with this id (known: ${scorerIds.join(', ')}${hint ? `; did you mean "${hint}"?` : ''})`;
+  };
+  const weightIssues: Issue[] = Object.keys(program.weights)
     .filter((key) => !known.has(key))
-    .map((key) => {
-      const hint = suggest(key, scorerIds);
-      return {
-        path: ['program', 'weights', key],
-        message: `no scorer with this id (known: ${scorerIds.join(', ')}${hint ? `; did you mean "${hint}"?` : ''})`,
-      };
-    });
+    .map((key) => ({ path: ['program', 'weights', key], message: message(key) }));
+  const goalIssues: Issue[] = program.goals.flatMap((goal, i) =>
+    (goal.scorers ?? []).flatMap((key, k): Issue[] =>
+      known.has(key) ? [] : [{ path: ['program', 'goals', i, 'scorers', k], message: message(key), received: key }],
+    ),
+  );
+  return [...weightIssues, ...goalIssues];
 }
 
 /**
  * The default program: the 12-skill taxonomy, the default weights, volunteers only, no pair inside
- * a reporting line, a shared language, no past partners, capacity 1 each, `maxPairsThenScore`.
+ * a reporting line, a shared language, no past partners, capacity 1 each, `maxPairsThenScore`, no
+ * goals.
  * Deeply frozen: start a program from it with a spread, `{ ...defaultProgram, objective: 'maxScore' }`.
  */
 export const defaultProgram: Program = deepFreeze(parseProgram({}));

@@ -48,6 +48,8 @@ export const resultPairSchema = z.strictObject({
   alternatives: z.array(alternativeSchema),
   /** Rules that did not apply to the pair because a side lacks a field, and the like. */
   notes: z.array(z.string()),
+  /** Ids of the program's goals the pair serves (`program.goals`), in program order. */
+  goals: z.array(z.string()),
 });
 
 /** Why a participant is not paired. */

@@ -12,10 +12,10 @@ import type { Program, Quota } from '../model/program';
 
 /** One linear rule over the eligible pairs: `sum(coef[k] * x[edge[k]]) >= rhs` (or `<=`). */
 export interface RuleRow {
-  /** Index of the quota in `program.quotas`. */
+  /** Index of the quota in `program.quotas` (engine-made rules come after them). */
   readonly quotaIndex: number;
-  /** The quota. */
-  readonly quota: Quota;
+  /** The quota, or an engine-made rule. */
+  readonly quota: Quota | KeepRule;
   /** Direction of the row. */
   readonly sense: 'ge' | 'le';
   /** Edges of the eligibility graph with a non-zero coefficient, ascending. */
@@ -35,6 +35,55 @@ export interface RuleRow {
 }
 
 /** Rows of the program's quotas, and warnings about rules that touch no one or non-volunteers. */
+/**
+ * A rule the engine makes for itself (not part of the program format): at least `count` of these
+ * pairs are formed. `rematch` uses it to keep all but `maxChanges` of the unaffected pairs.
+ */
+export interface KeepRule {
+  readonly id: string;
+  readonly kind: 'keepPairs';
+  readonly pairs: readonly { readonly juniorId: string; readonly seniorId: string }[];
+  readonly count: number;
+}
+
+/**
+ * Compiles engine-made keep rules into rows over the eligible pairs (a listed pair that is not
+ * eligible cannot count towards its rule).
+ *
+ * @param rules - The rules; their `quotaIndex` follows the program's quotas.
+ * @param firstIndex - `program.quotas.length`.
+ */
+export function compileKeepRules(rules: readonly KeepRule[], eligibility: Eligibility, firstIndex: number): RuleRow[] {
+  const { graph, juniors, seniors } = eligibility;
+  const rowIndex = new Map(juniors.map((p, i) => [p.id, i] as const));
+  const colIndex = new Map(seniors.map((p, i) => [p.id, i] as const));
+  return rules.map((rule, k) => {
+    const edges: number[] = [];
+    const members = new Map<string, Participant>();
+    for (const pair of rule.pairs) {
+      const r = rowIndex.get(pair.juniorId);
+      const c = colIndex.get(pair.seniorId);
+      if (r === undefined || c === undefined) continue;
+      for (let e = graph.rowStart[r]!; e < graph.rowStart[r + 1]!; e++) {
+        if (graph.edgeCol[e] !== c) continue;
+        edges.push(e);
+        members.set(juniors[r]!.id, juniors[r]!);
+        members.set(seniors[c]!.id, seniors[c]!);
+      }
+    }
+    edges.sort((a, b) => a - b);
+    return {
+      quotaIndex: firstIndex + k,
+      quota: rule,
+      sense: 'ge' as const,
+      edges: Int32Array.from(edges),
+      coefs: new Float64Array(edges.length).fill(1),
+      rhs: rule.count,
+      members: [...members.values()],
+    };
+  });
+}
+
 export interface CompiledRules {
   readonly rows: readonly RuleRow[];
   /** Plain-English warnings (for the result's `warnings`). */

@@ -36,12 +36,12 @@ describe('binome --help', () => {
   test('the top-level help lists the commands and the exit codes', async () => {
     const { code, stdout } = await cli(['--help']);
     expect(code).toBe(0);
-    for (const name of ['match', 'validate', 'explain', 'evaluate', 'schema', 'demo']) expect(stdout).toContain(name);
+    for (const name of ['match', 'validate', 'explain', 'rotate', 'rematch', 'evaluate', 'schema', 'demo']) expect(stdout).toContain(name);
     expect(stdout).toContain('Exit codes:');
     expect(stdout).toContain('2  the programme\'s rules cannot all hold');
   });
 
-  test.each(['match', 'validate', 'explain', 'evaluate', 'schema', 'demo'])('%s --help has an example', async (name) => {
+  test.each(['match', 'validate', 'explain', 'rotate', 'rematch', 'evaluate', 'schema', 'demo'])('%s --help has an example', async (name) => {
     const { code, stdout } = await cli([name, '--help']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/Examples?:\n {2}\$ binome /);
@@ -229,5 +229,46 @@ describe('binome evaluate', () => {
     expect(stderr).toContain('cohorts[0].pairs[0].juniorId: no junior with this id in cohort');
     expect(stderr).not.toMatch(STACK);
     expect((await cli(['evaluate', 'history.sample.json', '--program-out', 'x.json'])).code).toBe(1);
+  });
+});
+
+describe('binome rotate and rematch', () => {
+  test('rotate: rounds without a repeated pair, in json, csv and one HTML file per round', async () => {
+    const dir = scratch();
+    const { code, stdout, stderr } = await cli(['rotate', 'participants.sample.csv', '--rounds', '3']);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^3 rounds \(sequential\), \d+ pairs in all/);
+    const { rounds } = JSON.parse(stdout) as { rounds: { pairs: { juniorId: string; seniorId: string }[] }[] };
+    const keys = rounds.flatMap((r) => r.pairs.map((p) => `${p.juniorId}|${p.seniorId}`));
+    expect(new Set(keys).size).toBe(keys.length);
+    const csv = await cli(['rotate', 'participants.sample.csv', '--rounds', '2', '--format', 'csv', '--quiet']);
+    expect(csv.stdout.split('\r\n')[0]).toBe('round,kind,juniorId,juniorName,seniorId,seniorName,score,reason1,reason2,reason3,id,name,role,reason,detail');
+    expect((await cli(['rotate', 'participants.sample.csv', '--rounds', '2', '--out', join(dir, 'rot.html'), '--quiet'])).code).toBe(0);
+    expect(readFileSync(join(dir, 'rot-2.html'), 'utf8')).toContain('<svg');
+    expect((await cli(['rotate', 'participants.sample.csv', '--rounds', '2', '--format', 'html'])).code).toBe(1);
+    expect((await cli(['rotate', 'participants.sample.csv', '--rounds', 'many'])).stderr).toContain('--rounds must be a whole number 1..100, got "many"');
+  });
+
+  test('rematch: from a saved result, with people who left and a failed pair', async () => {
+    const dir = scratch();
+    await cli(['match', 'participants.sample.json', '--out', join(dir, 'result.json'), '--quiet']);
+    const result = JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8')) as { pairs: { juniorId: string; seniorId: string }[] };
+    const [failed, other] = result.pairs;
+    const args = ['rematch', join(dir, 'result.json'), '--participants', 'participants.sample.json', '--failed', `${failed!.juniorId}:${failed!.seniorId}`, '--left', other!.seniorId];
+    const { code, stdout, stderr } = await cli(args);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/kept, 0 moved, 2 ended/);
+    const next = JSON.parse(stdout) as { pairs: { juniorId: string; seniorId: string }[]; changes: { kind: string }[] };
+    expect(next.pairs.some((p) => p.juniorId === failed!.juniorId && p.seniorId === failed!.seniorId)).toBe(false);
+    expect(next.changes.filter((c) => c.kind === 'ended')).toHaveLength(2);
+    const csv = await cli([...args, '--format', 'csv', '--quiet']);
+    expect(csv.stdout.split('\r\n')[0]).toBe('change,juniorId,seniorId,reason');
+    const bad = await cli(['rematch', join(dir, 'result.json'), '--participants', 'participants.sample.json', '--failed', 'j-2001']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--failed takes junior:senior pairs');
+    writeFileSync(join(dir, 'broken.json'), JSON.stringify({ pairs: 'none' }));
+    const broken = await cli(['rematch', 'broken.json', '--participants', join(fixtures, 'participants.sample.json')], { cwd: dir });
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('broken.json: result.pairs');
   });
 });

@@ -80,6 +80,8 @@ export interface CheckOptions {
   readonly customScorers?: boolean;
   /** Ids that a custom constraint forbade, as `junior|senior` keys, to check too. */
   readonly forbidden?: ReadonlySet<string>;
+  /** True when the engine added rules of its own (`rematch` with `maxChanges`): solved by the rules path. */
+  readonly engineRules?: boolean;
 }
 
 /**
@@ -157,7 +159,7 @@ export function assertValidResult(result: MatchResult, input: { participants: un
   expect(order, 'pairs sorted by junior id then senior id').toEqual(sorted);
   expect(result.stats.pairs).toBe(result.pairs.length);
   expect(result.stats.unmatched).toBe(result.unmatched.length);
-  const ruled = program.quotas.length > 0 || program.objective === 'maximin';
+  const ruled = program.quotas.length > 0 || program.objective === 'maximin' || options.engineRules === true;
   if (ruled && (result.status === 'optimal' || result.status === 'feasible')) checkQuotas(result, people, program);
   if (!ruled) {
     expect(result.status).toBe('optimal');

@@ -100,7 +100,7 @@ describe('jsonSchema', () => {
     expect(participant.required).toEqual(['id', 'role', 'volunteer', 'department', 'skills', 'wants']);
     expect(participant.additionalProperties).toBe(false);
     const program = jsonSchema('program') as { properties: Record<string, unknown> };
-    expect(Object.keys(program.properties)).toEqual(['name', 'skills', 'weights', 'constraints', 'quotas', 'capacity', 'objective']);
+    expect(Object.keys(program.properties)).toEqual(['name', 'skills', 'weights', 'constraints', 'quotas', 'capacity', 'objective', 'goals']);
     expect(JSON.stringify(jsonSchema('history'))).toContain('"cohorts"');
     expect(JSON.stringify(jsonSchema('participants'))).toContain('anyOf');
     expect(JSON.stringify(jsonSchema('result'))).toContain('"unmatched"');

@@ -32,6 +32,7 @@ export const en: Catalog = {
   'pair.locked': (p) => `The program locks ${p.junior} with ${p.senior}.`,
   'pair.ranks': (p) =>
     `${p.senior} is ${p.junior}'s choice no. ${p.juniorRank} of ${p.juniorOf} eligible; ${p.junior} is ${p.senior}'s no. ${p.seniorRank} of ${p.seniorOf}.`,
+  'pair.goals': (p, f) => `Serves the programme's ${p.goals.length === 1 ? 'goal' : 'goals'}: ${f.list(p.goals.map((g) => `"${g}"`))}.`,
   'alternative.taken': (p, f) =>
     `${p.person}'s top option was ${p.partner} (${f.num(p.score)} points), paired with ${p.holder}: forcing it would lower the total by ${f.num(p.cost)} points.`,
   'alternative.free': (p, f) =>

@@ -34,6 +34,8 @@ export const fr: Catalog = {
   'pair.locked': (p) => `Le programme impose le binôme ${p.junior} et ${p.senior}.`,
   'pair.ranks': (p) =>
     `${p.senior} est le choix n° ${p.juniorRank} de ${p.junior} sur ${p.juniorOf} possibles ; ${p.junior} est le n° ${p.seniorRank} de ${p.senior} sur ${p.seniorOf}.`,
+  'pair.goals': (p, f) =>
+    `Sert ${p.goals.length === 1 ? "l'objectif" : 'les objectifs'} du programme : ${f.list(p.goals.map((g) => `« ${g} »`))}.`,
   'alternative.taken': (p, f) =>
     `Le meilleur choix de ${p.person} était ${p.partner} (${f.num(p.score)} points), en binôme avec ${p.holder} : l'imposer ferait perdre ${f.num(p.cost)} points au total.`,
   'alternative.free': (p, f) =>

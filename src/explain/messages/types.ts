@@ -61,6 +61,8 @@ export interface MessageParams {
   'pair.summary': { readonly junior: string; readonly senior: string; readonly score: number };
   'pair.locked': Two;
   'pair.ranks': { readonly junior: string; readonly senior: string; readonly juniorRank: number; readonly juniorOf: number; readonly seniorRank: number; readonly seniorOf: number };
+  /** The programme goals a pair serves; `goals` are the goals' labels, the user's own text. */
+  'pair.goals': { readonly goals: readonly string[] };
   'alternative.taken': { readonly person: string; readonly partner: string; readonly score: number; readonly holder: string; readonly cost: number };
   'alternative.free': { readonly person: string; readonly partner: string; readonly score: number; readonly cost: number };
   'alternative.losesPair': { readonly person: string; readonly partner: string; readonly score: number; readonly holder: string };
