@@ -11,6 +11,16 @@ export { evaluateHistory, type EvaluateOptions } from './evaluate/evaluate-histo
 export { calibrateWeights, type CalibrateOptions } from './evaluate/calibrate-weights';
 export { planRotation, type RotationOptions, type RotationPlan, type RotationStrategy } from './lifecycle/rotation';
 export { rematch, type CohortChange, type PairChange, type RematchOptions, type RematchResult } from './lifecycle/rematch';
+export {
+  DEFAULT_CIRCLE_SIZE,
+  mentorCircles,
+  type CircleMixing,
+  type CirclesSource,
+  type MentorCircle,
+  type MentorCircles,
+  type MentorCirclesInput,
+  type MentorCirclesOptions,
+} from './lifecycle/circles';
 export type {
   Calibration,
   CohortEvaluation,

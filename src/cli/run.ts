@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
-import { BinomeError } from '../index';
+import { BinomeError, presetNames } from '../index';
+import { circlesCommand, type CirclesCommandOptions } from './commands/circles';
 import { demoCommand } from './commands/demo';
 import { evaluateCommand, type EvaluateCommandOptions } from './commands/evaluate';
 import { explainCommand, type ExplainCommandOptions } from './commands/explain';
@@ -24,6 +25,7 @@ Exit codes:
 function cohortOptions(command: Command): Command {
   return command
     .option('-p, --program <file>', 'program JSON (taxonomy, weights, constraints, quotas); default: the built-in program')
+    .addOption(new Option('--preset <name>', 'start from a preset program; --program then overrides its fields').choices([...presetNames]))
     .addOption(new Option('--delimiter <char>', 'CSV field separator; with ";" lists inside a cell use "|"').choices([',', ';']).default(','));
 }
 
@@ -131,6 +133,24 @@ export async function runCli(argv: readonly string[], env: CliEnv): Promise<Exit
     .option('-q, --quiet', 'no progress and no summary on standard error')
     .addHelpText('after', '\nExample:\n  $ binome rematch result.json --participants people.csv --left s-1002 --failed j-2001:s-1001 --joined newcomers.csv --out next.json')
     .action((file: string, options: RematchCommandOptions) => run(rematchCommand(env, file, options)));
+
+  cohortOptions(
+    program
+      .command('circles')
+      .summary('group the juniors who mentor into peer-support circles, mixed across departments and sites')
+      .description(
+        'Groups the juniors of a result (binome match --format json) into mentor circles of balanced size, mixing departments first and sites next, and explains each circle.',
+      )
+      .argument('<result>', 'the match result, JSON'),
+  )
+    .requiredOption('--participants <file>', 'the participants of the result (.csv or .json)')
+    .option('-s, --size <min,max>', 'smallest and largest circle', '4,6')
+    .addOption(new Option('-f, --format <format>', 'output format (default: from --out, else json)').choices(['json', 'md', 'csv']))
+    .addOption(new Option('-l, --locale <locale>', 'language of explanations and reports').choices(['en', 'fr']).default('en'))
+    .option('-o, --out <file>', 'write to this file instead of standard output')
+    .option('-q, --quiet', 'no progress and no summary on standard error')
+    .addHelpText('after', '\nExamples:\n  $ binome circles result.json --participants people.csv --out circles.md\n  $ binome circles result.json --participants people.csv --size 5,7 --format csv --locale fr > circles.csv')
+    .action((file: string, options: CirclesCommandOptions) => run(circlesCommand(env, file, options)));
 
   program
     .command('evaluate')

@@ -36,12 +36,12 @@ describe('binome --help', () => {
   test('the top-level help lists the commands and the exit codes', async () => {
     const { code, stdout } = await cli(['--help']);
     expect(code).toBe(0);
-    for (const name of ['match', 'validate', 'explain', 'rotate', 'rematch', 'evaluate', 'schema', 'demo']) expect(stdout).toContain(name);
+    for (const name of ['match', 'validate', 'explain', 'rotate', 'rematch', 'circles', 'evaluate', 'schema', 'demo']) expect(stdout).toContain(name);
     expect(stdout).toContain('Exit codes:');
     expect(stdout).toContain('2  the programme\'s rules cannot all hold');
   });
 
-  test.each(['match', 'validate', 'explain', 'rotate', 'rematch', 'evaluate', 'schema', 'demo'])('%s --help has an example', async (name) => {
+  test.each(['match', 'validate', 'explain', 'rotate', 'rematch', 'circles', 'evaluate', 'schema', 'demo'])('%s --help has an example', async (name) => {
     const { code, stdout } = await cli([name, '--help']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/Examples?:\n {2}\$ binome /);
@@ -270,5 +270,40 @@ describe('binome rotate and rematch', () => {
     const broken = await cli(['rematch', 'broken.json', '--participants', join(fixtures, 'participants.sample.json')], { cwd: dir });
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain('broken.json: result.pairs');
+  });
+});
+
+describe('binome circles', () => {
+  test('circles from a saved result, in json, md and csv', async () => {
+    const dir = scratch();
+    await cli(['match', 'participants.sample.json', '--out', join(dir, 'result.json'), '--quiet']);
+    const { code, stdout, stderr } = await cli(['circles', join(dir, 'result.json'), '--participants', 'participants.sample.json', '--size', '2,3']);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^\d+ circles? of /);
+    const { circles } = JSON.parse(stdout) as { circles: { members: string[] }[] };
+    const result = JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8')) as { pairs: { juniorId: string }[] };
+    expect(circles.flatMap((c) => c.members).sort()).toEqual([...new Set(result.pairs.map((p) => p.juniorId))].sort());
+    const csv = await cli(['circles', join(dir, 'result.json'), '--participants', 'participants.sample.json', '--size', '2,3', '--format', 'csv', '--quiet']);
+    expect(csv.stdout.split('\r\n')[0]).toBe('circleId,memberId,name,department,site');
+    const bad = await cli(['circles', join(dir, 'result.json'), '--participants', 'participants.sample.json', '--size', '1,3']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).not.toMatch(STACK);
+  });
+});
+
+describe('--preset', () => {
+  test('a preset program, overridden field by field by --program', async () => {
+    const dir = scratch();
+    const plain = await cli(['match', 'participants.sample.json', '--preset', 'shadowComex', '--format', 'md', '--quiet']);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toContain('Serves the programme');
+    writeFileSync(join(dir, 'overrides.json'), JSON.stringify({ goals: [{ id: 'comex', label: 'Mentorat du comex', tag: 'comex' }] }));
+    const overridden = await cli(['match', join(fixtures, 'participants.sample.json'), '--preset', 'shadowComex', '--program', 'overrides.json', '--format', 'json', '--quiet'], { cwd: dir });
+    const result = JSON.parse(overridden.stdout) as { pairs: { explanation: string; goals: string[] }[] };
+    expect(result.pairs.some((p) => p.explanation.includes('"Mentorat du comex"'))).toBe(true);
+    expect(result.pairs.every((p) => p.goals.every((g) => g === 'comex'))).toBe(true);
+    const unknown = await cli(['match', 'participants.sample.json', '--preset', 'shadowComx']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('shadowComex');
   });
 });

@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
-import { defaultProgram, matchAsync, type MatchOptions, type Program } from '../../index';
+import { readFile } from 'node:fs/promises';
+import { defaultProgram, matchAsync, parseProgram, presetByName, withPreset, type MatchOptions, type Program, type ProgramInput } from '../../index';
+import { parseJsonText } from '../../io/json-text';
 import { loadHighsSolver } from '../../highs';
 import { loadParticipants, loadProgram } from '../../io/index';
 import { renderReport } from '../../report/index';
@@ -21,16 +23,31 @@ export interface MatchCommandOptions {
   readonly quiet?: boolean;
 }
 
-/** The options shared by the commands that read a cohort: program, delimiter. */
+/**
+ * The program of a command: `--program FILE`, or `--preset NAME` with `--program FILE` as
+ * overrides (merged by `withPreset`), or the default program.
+ */
+export async function readProgram(env: CliEnv, options: { readonly program?: string; readonly preset?: string }): Promise<Program> {
+  if (options.preset === undefined) return options.program === undefined ? defaultProgram : await loadProgram(resolve(env.cwd, options.program), { displayName: options.program });
+  const preset = presetByName(options.preset);
+  if (options.program === undefined) return parseProgram(preset);
+  const path = resolve(env.cwd, options.program);
+  // Checked on its own first, so that its errors name the file; then merged over the preset.
+  await loadProgram(path, { displayName: options.program });
+  const json = parseJsonText(await readFile(path, 'utf8'));
+  return parseProgram(withPreset(preset, (json.ok ? json.value : {}) as ProgramInput));
+}
+
+/** The options shared by the commands that read a cohort: program, preset, delimiter. */
 export async function readCohort(
   env: CliEnv,
   file: string,
-  options: { readonly program?: string; readonly delimiter?: string },
+  options: { readonly program?: string; readonly preset?: string; readonly delimiter?: string },
   step: (text: string) => void = () => {},
 ): Promise<{ participants: Awaited<ReturnType<typeof loadParticipants>>; program: Program }> {
   const delimiter = oneOf('--delimiter', options.delimiter, [',', ';'] as const, ',');
   step('reading the program');
-  const program = options.program === undefined ? defaultProgram : await loadProgram(resolve(env.cwd, options.program), { displayName: options.program });
+  const program = await readProgram(env, options);
   step(`reading ${file}`);
   const participants = await loadParticipants(resolve(env.cwd, file), { program, delimiter, displayName: file });
   return { participants, program };
