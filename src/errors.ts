@@ -12,8 +12,10 @@
  * - `invalid-input`: a participant, program or history record is malformed (see `issues`).
  * - `locked-pair-conflict`: a locked pair breaks another hard constraint or a capacity.
  * - `invalid-plugin`: a custom scorer or constraint is malformed or returned a bad value.
+ * - `internal-error`: anything else (a bug of binome, or a plug-in that threw); only `safeMatch`
+ *   and the other `safe*` functions produce it, wrapping the original error as `cause`.
  */
-export type ErrorCode = 'invalid-input' | 'locked-pair-conflict' | 'invalid-plugin';
+export type ErrorCode = 'invalid-input' | 'locked-pair-conflict' | 'invalid-plugin' | 'internal-error';
 
 /** One problem, located by its path in the input. */
 export interface Issue {
@@ -161,4 +163,20 @@ export class PluginError extends BinomeError {
 export function throwIfAny(issues: readonly Issue[]): void {
   const [first, ...rest] = issues;
   if (first) throw new ValidationError([first, ...rest]);
+}
+
+/**
+ * An unexpected error (a bug, or an exception thrown by a custom plug-in), wrapped by the `safe*`
+ * functions so that callers get one error shape; the original error is the `cause`.
+ */
+export class InternalError extends BinomeError {
+  /**
+   * @param cause - The original error.
+   * @param where - Where it happened, e.g. `match`.
+   */
+  constructor(cause: unknown, where: string) {
+    const message = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+    super('internal-error', [{ path: [where], message: `unexpected error: ${message}` }], { cause });
+    this.name = 'InternalError';
+  }
 }

@@ -6,6 +6,7 @@
  */
 
 export { match, matchAsync } from './engine/match';
+export { safeMatch, safeMatchAsync, type SafeMatchResult } from './engine/safe-match';
 export { scorePairs, type PairScores } from './engine/score-pairs';
 export { evaluateHistory, type EvaluateOptions } from './evaluate/evaluate-history';
 export { calibrateWeights, type CalibrateOptions } from './evaluate/calibrate-weights';
@@ -107,6 +108,7 @@ export type { Catalog, ExclusionCount, Formatter, Locale, LocalizedText, Message
 
 export {
   BinomeError,
+  InternalError,
   LockedPairConflictError,
   PluginError,
   ValidationError,

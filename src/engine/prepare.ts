@@ -7,6 +7,7 @@ import { parseParticipants, type Participant } from '../model/participant';
 import { parseProgram, unknownWeightIssues, type Program } from '../model/program';
 import { builtinScorerIds, builtinScorers } from '../scoring/builtins';
 import { checkScorer, type Scorer } from '../scoring/scorer';
+import { optionIssues } from './check-options';
 import { DEFAULT_TIMEZONE_YEAR, type MatchInput, type MatchOptions } from './options';
 
 /** A scorer with its place in the weighted sum. */
@@ -45,6 +46,7 @@ export function prepare(input: MatchInput, options: MatchOptions): Prepared {
   if (input === null || typeof input !== 'object') {
     throwIfAny([{ path: [], message: 'match takes { participants, program }', received: input }]);
   }
+  throwIfAny(optionIssues(options));
   const program = parseProgram(input.program ?? {});
   const participants = parseParticipants(input.participants, { ...options.parse, skills: program.skills });
   throwIfAny(checkProgramReferences(program, participants));

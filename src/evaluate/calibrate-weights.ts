@@ -1,3 +1,4 @@
+import { ValidationError } from '../errors';
 import { parseHistory } from '../model/history';
 import { parseProgram, type Program } from '../model/program';
 import { Random } from '../generate/random';
@@ -51,7 +52,7 @@ type Coefficients = readonly number[];
  * @param options - Target, penalty grid, bootstrap size, seed; custom scorers as for `match`.
  * @returns The program with the new weights, each weight with its bootstrap interval, the
  *   held-out comparison per cohort and on average, and the chosen penalty.
- * @throws ValidationError for a malformed history or program; RangeError when no pair reports the target.
+ * @throws ValidationError for a malformed history or program, or when no pair reports the target.
  * @example
  * const { program: tuned, mean } = calibrateWeights(history, program);
  * console.log(mean.spearmanBefore, '->', mean.spearmanAfter);
@@ -73,7 +74,7 @@ export function calibrateWeights(history: unknown, program: unknown = {}, option
       rows.push({ group, x: features.values(features.byId.get(pair.juniorId)!, features.byId.get(pair.seniorId)!), y: value });
     }
   });
-  if (rows.length === 0) throw new RangeError(`calibrateWeights: no pair of the history reports ${target}`);
+  if (rows.length === 0) throw new ValidationError([{ path: ['history', 'cohorts'], message: `no pair reports ${target}: nothing to calibrate on` }]);
 
   const total = Object.values(base.weights).reduce((a, b) => a + b, 0);
   const prior = scorers.map((id) => (base.weights[id] ?? 0) / total);
