@@ -224,7 +224,8 @@ export function* diagnose(x: DiagnoseInput): Steps<Diagnosis> {
     }
   }
   if (split.lockedEdges.length > 0) {
-    const lockedPeople = split.lockedEdges.map((e) => {
+    // Edge order is id order (rows and columns are sorted by id), whatever the order of lockedPairs.
+    const lockedPeople = [...split.lockedEdges].sort((a, b) => a - b).map((e) => {
       const r = eligibility.graph.rowStart.findIndex((start, k) => k < eligibility.graph.rows && e >= start && e < eligibility.graph.rowStart[k + 1]!);
       return `${displayName(eligibility.juniors[r]!)} / ${displayName(eligibility.seniors[eligibility.graph.edgeCol[e]!]!)}`;
     });

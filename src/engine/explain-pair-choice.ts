@@ -1,4 +1,4 @@
-import { ValidationError, type Issue } from '../errors';
+import { LockedPairConflictError, ValidationError, type Issue } from '../errors';
 import { renderReason } from '../explain/messages/render';
 import type { Reason } from '../explain/messages/types';
 import { displayName } from '../model/context';
@@ -7,7 +7,7 @@ import type { Contribution, MatchResult } from '../model/result';
 import type { RuleStatus } from '../rules/solve';
 import { match } from './match';
 import type { MatchInput, MatchOptions } from './options';
-import { makeScore } from './pair-scoring';
+import { belowMinScore, makeScore } from './pair-scoring';
 import { prepare } from './prepare';
 
 /** The pair asked about. */
@@ -93,7 +93,7 @@ export function explainPairChoice(input: MatchInput, question: PairQuestion, opt
     .filter((c) => !c.allows(junior, senior))
     .map((c) => ({ rule: c.id, reason: render(c.why(junior, senior)) }));
   const minScore = prepared.program.constraints.minScore;
-  if (makeScore(prepared)(junior, senior) < minScore) {
+  if (belowMinScore(makeScore(prepared)(junior, senior), minScore)) {
     refusals.push({ rule: 'minScore', reason: render({ messageId: 'constraint.minScore', params: { score, min: minScore } }) });
   }
 
@@ -119,10 +119,18 @@ export function explainPairChoice(input: MatchInput, question: PairQuestion, opt
     }),
   ];
   const program = prepared.program;
-  const lockedPairs = [...program.constraints.lockedPairs, { juniorId: junior.id, seniorId: senior.id }];
-  const withPair = match({ participants: prepared.participants, program: { ...program, constraints: { ...program.constraints, lockedPairs } } }, options);
+  const alreadyLocked = program.constraints.lockedPairs.some((l) => l.juniorId === junior.id && l.seniorId === senior.id);
+  const lockedPairs = alreadyLocked ? program.constraints.lockedPairs : [...program.constraints.lockedPairs, { juniorId: junior.id, seniorId: senior.id }];
+  let withPair: MatchResult | null;
+  try {
+    withPair = match({ participants: prepared.participants, program: { ...program, constraints: { ...program.constraints, lockedPairs } } }, options);
+  } catch (error) {
+    // With the other locked pairs, one of the two has no capacity left for this one.
+    if (!(error instanceof LockedPairConflictError)) throw error;
+    withPair = null;
+  }
   let forced: ForcedPair | null = null;
-  if (withPair.status === 'infeasible') text.push(render({ messageId: 'choice.forceInfeasible', params: {} }));
+  if (withPair === null || withPair.status === 'infeasible') text.push(render({ messageId: 'choice.forceInfeasible', params: {} }));
   else if (withPair.status === 'time-limit') text.push(render({ messageId: 'choice.forceStopped', params: {} }));
   else {
     const kept = new Set(withPair.pairs.map((p) => `${p.juniorId}\u0000${p.seniorId}`));

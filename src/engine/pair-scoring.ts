@@ -2,6 +2,18 @@ import { PluginError } from '../errors';
 import type { Participant } from '../model/participant';
 import type { Prepared } from './prepare';
 
+/**
+ * Tolerance of the `minScore` test, in score points: a pair scoring within 1e-9 of the minimum
+ * passes, so that the rounding of a weighted sum (49.99999999999999 for an exact 50) never decides
+ * eligibility.
+ */
+export const MIN_SCORE_TOLERANCE = 1e-9;
+
+/** Whether a pair score falls below `minScore` (beyond {@link MIN_SCORE_TOLERANCE}). */
+export function belowMinScore(score: number, minScore: number): boolean {
+  return score < minScore - MIN_SCORE_TOLERANCE;
+}
+
 /** Sentinel of {@link firstRefusal} for a pair refused by `minScore` only. */
 export const MIN_SCORE_RULE = 'minScore';
 
@@ -41,7 +53,7 @@ export function makeEligibleScore(prepared: Prepared): (junior: Participant, sen
   return (junior, senior) => {
     for (let k = 0; k < count; k++) if (!constraints[k]!.allows(junior, senior)) return Number.NaN;
     const value = score(junior, senior);
-    return value < minScore ? Number.NaN : value;
+    return belowMinScore(value, minScore) ? Number.NaN : value;
   };
 }
 
@@ -51,5 +63,5 @@ export function makeEligibleScore(prepared: Prepared): (junior: Participant, sen
  */
 export function firstRefusal(prepared: Prepared, junior: Participant, senior: Participant, score: (j: Participant, s: Participant) => number): string | undefined {
   for (const c of prepared.constraints) if (!c.allows(junior, senior)) return c.id;
-  return score(junior, senior) < prepared.program.constraints.minScore ? MIN_SCORE_RULE : undefined;
+  return belowMinScore(score(junior, senior), prepared.program.constraints.minScore) ? MIN_SCORE_RULE : undefined;
 }

@@ -78,7 +78,7 @@ export function prepare(input: MatchInput, options: MatchOptions): Prepared {
   if (pluginIssue) throw new PluginError([pluginIssue, ...morePluginIssues]);
   throwIfAny(unknownWeightIssues(program, scorerIds));
 
-  const totalWeight = Object.values(program.weights).reduce((a, b) => a + b, 0);
+  const totalWeight = totalOf(program.weights);
   const scorers: WeightedScorer[] = [];
   const add = (scorer: Scorer, isCustom: boolean) => {
     const weight = program.weights[scorer.id] ?? 0;
@@ -103,4 +103,14 @@ export function prepare(input: MatchInput, options: MatchOptions): Prepared {
     constraints.push(constraint);
   });
   return { participants, program, context, scorers, constraints, builtinConstraintCount };
+}
+
+/**
+ * The sum of the weights, added in the order of their sorted ids: the same bits whatever the key
+ * order of `program.weights` (a floating-point sum depends on its order).
+ */
+export function totalOf(weights: Readonly<Record<string, number>>): number {
+  let total = 0;
+  for (const id of Object.keys(weights).sort()) total += weights[id]!;
+  return total;
 }

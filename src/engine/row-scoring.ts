@@ -5,6 +5,7 @@ import { compileColumns, type RowFilter, type RowScorer } from '../model/columns
 import type { Participant } from '../model/participant';
 import { builtinScorerKernels } from '../scoring/builtins';
 import type { Scorer } from '../scoring/scorer';
+import { belowMinScore } from './pair-scoring';
 import type { Prepared } from './prepare';
 
 /**
@@ -75,7 +76,7 @@ export function makeScoreRow(prepared: Prepared, juniors: readonly Participant[]
     let kept = 0;
     for (let i = 0; i < count; i++) {
       const value = total[i]!;
-      if (value < minScore) continue;
+      if (belowMinScore(value, minScore)) continue;
       candidates[kept] = candidates[i]!;
       total[kept++] = value;
     }

@@ -3,6 +3,7 @@ import { parseHistory } from '../model/history';
 import { parseProgram, type Program } from '../model/program';
 import { Random } from '../generate/random';
 import { match } from '../engine/match';
+import { totalOf } from '../engine/prepare';
 import type { MatchOptions } from '../engine/options';
 import type { EvaluateOptions } from './evaluate-history';
 import { fitOutcomeModel, meanPrediction } from './outcome-model';
@@ -76,7 +77,7 @@ export function calibrateWeights(history: unknown, program: unknown = {}, option
   });
   if (rows.length === 0) throw new ValidationError([{ path: ['history', 'cohorts'], message: `no pair reports ${target}: nothing to calibrate on` }]);
 
-  const total = Object.values(base.weights).reduce((a, b) => a + b, 0);
+  const total = totalOf(base.weights);
   const prior = scorers.map((id) => (base.weights[id] ?? 0) / total);
   const quality = target === 'satisfaction' ? (score: number[], y: number[]) => spearman(score, y) : (score: number[], y: number[]) => rocAuc(score, y.map((v) => v === 1));
   const penalties = (options.penalties ?? DEFAULT_PENALTIES).map((p) => p * variance(rows.map((r) => r.y)));

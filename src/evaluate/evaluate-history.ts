@@ -1,4 +1,5 @@
 import { match } from '../engine/match';
+import { totalOf } from '../engine/prepare';
 import type { MatchOptions } from '../engine/options';
 import { parseHistory, type Cohort, type History } from '../model/history';
 import { parseProgram, type Program } from '../model/program';
@@ -249,7 +250,7 @@ function pick<T extends object, K extends keyof T>(value: T, keys: readonly K[])
 
 /** The program's weights normalised to sum 1. */
 export function normalisedWeights(program: Program): Record<string, number> {
-  const total = Object.values(program.weights).reduce((a, b) => a + b, 0);
+  const total = totalOf(program.weights);
   const out: Record<string, number> = {};
   for (const [id, w] of Object.entries(program.weights)) out[id] = w / total;
   return out;

@@ -1,6 +1,6 @@
 import { prepare, type Prepared } from '../engine/prepare';
 import type { MatchOptions } from '../engine/options';
-import { makeScore, MIN_SCORE_RULE } from '../engine/pair-scoring';
+import { belowMinScore, makeScore, MIN_SCORE_RULE } from '../engine/pair-scoring';
 import type { Cohort } from '../model/history';
 import type { Participant } from '../model/participant';
 import type { Program } from '../model/program';
@@ -42,7 +42,7 @@ export function cohortFeatures(cohort: Cohort, program: Program, options: MatchO
     score,
     breaks: (j, s) => {
       const rules = asGiven.constraints.filter((c) => !c.allows(j, s)).map((c) => c.id);
-      if (minScore > 0 && score(j, s) < minScore) rules.push(MIN_SCORE_RULE);
+      if (minScore > 0 && belowMinScore(score(j, s), minScore)) rules.push(MIN_SCORE_RULE);
       return rules;
     },
     byId: asGiven.context.byId,

@@ -98,12 +98,18 @@ export function rematch(previous: MatchResult, change: CohortChange, input: Matc
   const participants: Participant[] = [...before.filter((p) => !left.has(p.id)), ...joined];
   const unaffected = previous.pairs.filter((p) => !left.has(p.juniorId) && !left.has(p.seniorId) && !failed.has(key(p))).map((p) => ({ juniorId: p.juniorId, seniorId: p.seniorId }));
   const failedPairs = (change.failed ?? []).filter((p) => !left.has(p.juniorId) && !left.has(p.seniorId)).map((p) => ({ juniorId: p.juniorId, seniorId: p.seniorId }));
+  // The program's own references to people who left are dropped, and a failed pair is no longer locked.
+  const present = (p: PairRef) => !left.has(p.juniorId) && !left.has(p.seniorId);
+  const programLocked = program.constraints.lockedPairs.filter((p) => present(p) && !failed.has(key(p)));
   const constraints = {
     ...program.constraints,
-    forbiddenPairs: [...program.constraints.forbiddenPairs, ...failedPairs],
-    lockedPairs: maxChanges === 0 ? [...program.constraints.lockedPairs, ...unaffected.filter((p) => !program.constraints.lockedPairs.some((l) => key(l) === key(p)))] : program.constraints.lockedPairs,
+    forbiddenPairs: [...program.constraints.forbiddenPairs.filter(present), ...failedPairs],
+    lockedPairs: maxChanges === 0 ? [...programLocked, ...unaffected.filter((p) => !programLocked.some((l) => key(l) === key(p)))] : programLocked,
   };
-  const next = { participants, program: { ...program, constraints } };
+  const quotas = program.quotas
+    .map((q) => (q.kind === 'mustMatch' && q.ids ? { ...q, ids: q.ids.filter((id) => !left.has(id)) } : q))
+    .filter((q) => !(q.kind === 'mustMatch' && q.ids && q.ids.length === 0));
+  const next = { participants, program: { ...program, constraints, quotas } };
   const keep = Math.max(0, unaffected.length - maxChanges);
   const result =
     maxChanges === 0 || unaffected.length === 0

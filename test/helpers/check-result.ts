@@ -70,8 +70,9 @@ export function naiveValues(j: Participant, s: Participant, program: Program): R
 /** The pair score 0..100 by the naive formulas (built-in scorers only). */
 export function naiveScore(j: Participant, s: Participant, program: Program): number {
   const values = naiveValues(j, s, program);
-  const total = Object.values(program.weights).reduce((a, b) => a + b, 0);
-  return Object.entries(program.weights).reduce((sum, [id, w]) => sum + (100 * w * (values[id] ?? 0)) / total, 0);
+  const ids = Object.keys(program.weights).sort();
+  const total = ids.reduce((a, id) => a + program.weights[id]!, 0);
+  return ids.reduce((sum, id) => sum + (100 * program.weights[id]! * (values[id] ?? 0)) / total, 0);
 }
 
 /** Options of {@link assertValidResult}. */
@@ -109,7 +110,7 @@ export function assertValidResult(result: MatchResult, input: { participants: un
     seenPairs.add(key);
     expect(brokenRules(j!, s!, program, byId), `pair ${key} breaks hard rules`).toEqual([]);
     if (options.forbidden) expect(options.forbidden.has(key), `pair ${key} forbidden by a custom rule`).toBe(false);
-    expect(pair.score, `pair ${key} score below minScore`).toBeGreaterThanOrEqual(program.constraints.minScore);
+    expect(pair.score, `pair ${key} score below minScore`).toBeGreaterThanOrEqual(program.constraints.minScore - 1e-9);
     expect(pair.score).toBeGreaterThanOrEqual(0);
     expect(pair.score).toBeLessThanOrEqual(100 + 1e-9);
     const sum = pair.contributions.reduce((a, c) => a + c.points, 0);
@@ -281,7 +282,7 @@ function checkCertificate(
       if (lockedKeys.has(key) || options.forbidden?.has(key)) continue;
       if (brokenRules(j, s, program, byId).length > 0) continue;
       const w = naiveScore(j, s, program);
-      if (w < program.constraints.minScore) continue;
+      if (w < program.constraints.minScore - 1e-9) continue;
       scale = Math.max(scale, Math.abs(w));
       const excess = w - certificate.juniors[j.id]! - certificate.seniors[s.id]! - lambda;
       if (excess > 0) bound += excess;

@@ -82,3 +82,24 @@ describe('rematch', () => {
     expect(() => rematch(previous, {}, { participants: raw }, { maxChanges: -1 })).toThrow('options.maxChanges: must be a whole number >= 0, got -1');
   });
 });
+
+describe('rematch and the program’s own references', () => {
+  test('people who left may be named by the program; a locked pair that failed is unlocked', () => {
+    const raw = [
+      person('j-1', 'junior', { skills: { 'ai-tools': 5 } }),
+      person('j-2', 'junior', { skills: { 'ai-tools': 4 } }),
+      person('s-1', 'senior', { wants: { 'ai-tools': 5 } }),
+      person('s-2', 'senior', { wants: { 'ai-tools': 3 } }),
+    ];
+    const program = {
+      constraints: { forbiddenPairs: [{ juniorId: 'j-1', seniorId: 's-2' }], lockedPairs: [{ juniorId: 'j-2', seniorId: 's-2' }] },
+      quotas: [{ id: 'vip', kind: 'mustMatch', ids: ['j-1'] }],
+    };
+    const previous = match({ participants: raw, program });
+    const gone = rematch(previous, { left: ['j-1'] }, { participants: raw, program });
+    expect(gone.pairs.map(key)).toEqual(['j-2|s-2']);
+    const failed = rematch(previous, { failed: [{ juniorId: 'j-2', seniorId: 's-2' }] }, { participants: raw, program });
+    expect(failed.pairs.map(key)).not.toContain('j-2|s-2');
+    expect(failed.changes.find((c) => c.kind === 'ended')).toMatchObject({ juniorId: 'j-2', seniorId: 's-2' });
+  });
+});
