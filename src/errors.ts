@@ -60,8 +60,63 @@ export function formatPath(path: readonly (string | number)[]): string {
   return out;
 }
 
+/** Longest rendering of a value in a message, in characters. */
+const VALUE_WIDTH = 60;
+
 /**
- * Renders a value for an error message: short, single-line, never throws.
+ * The first `budget` characters (or a few more) of `JSON.stringify(value)`, computed without
+ * serialising the rest: a ten-million-slot array or a ten-thousand-level nesting costs no more
+ * than a short one. Throws where `JSON.stringify` would (a cycle, a BigInt); `undefined` where it
+ * returns `undefined`.
+ */
+function jsonPrefix(value: unknown, budget: number): string | undefined {
+  let out = '';
+  const ancestors: object[] = [];
+  const write = (node: unknown, key: string): boolean => {
+    let v = node;
+    if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function') {
+      v = (v as { toJSON: (key: string) => unknown }).toJSON(key);
+    }
+    if (v instanceof Number || v instanceof String || v instanceof Boolean) v = v.valueOf();
+    if (v === null) out += 'null';
+    else if (typeof v === 'boolean') out += String(v);
+    else if (typeof v === 'number') out += Number.isFinite(v) ? String(v) : 'null';
+    else if (typeof v === 'string') out += JSON.stringify(v.length > budget ? v.slice(0, budget + 1) : v);
+    else if (typeof v === 'bigint') throw new TypeError('Do not know how to serialize a BigInt');
+    else if (typeof v !== 'object') return false; // undefined, function, symbol: skipped
+    else {
+      if (ancestors.includes(v)) throw new TypeError('Converting circular structure to JSON');
+      ancestors.push(v);
+      if (Array.isArray(v)) {
+        out += '[';
+        for (let i = 0; i < v.length && out.length <= budget; i++) {
+          if (i > 0) out += ',';
+          if (!write(v[i], String(i))) out += 'null';
+        }
+        out += ']';
+      } else {
+        out += '{';
+        let first = true;
+        for (const k in v) {
+          if (out.length > budget) break;
+          if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+          const mark = out.length;
+          out += `${first ? '' : ','}${JSON.stringify(k.length > budget ? k.slice(0, budget + 1) : k)}:`;
+          if (write((v as Record<string, unknown>)[k], k)) first = false;
+          else out = out.slice(0, mark);
+        }
+        out += '}';
+      }
+      ancestors.pop();
+    }
+    return true;
+  };
+  return write(value, '') ? out : undefined;
+}
+
+/**
+ * Renders a value for an error message: short, single-line, never throws, and in time bounded by
+ * the width whatever the size of the value.
  *
  * @param value - Any value, including cyclic objects and symbols.
  * @returns A compact JSON-like rendering, cut at 60 characters.
@@ -74,12 +129,12 @@ export function formatValue(value: unknown): string {
   } else if (typeof value === 'symbol' || typeof value === 'function') text = typeof value;
   else {
     try {
-      text = JSON.stringify(value) ?? String(value);
+      text = jsonPrefix(value, VALUE_WIDTH) ?? String(value);
     } catch {
       text = Array.isArray(value) ? 'array' : 'object';
     }
   }
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  return text.length > VALUE_WIDTH ? `${text.slice(0, VALUE_WIDTH - 3)}...` : text;
 }
 
 /** Where an issue is: `file:line column`, `file: path`, `file`, or the path alone. */

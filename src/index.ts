@@ -53,11 +53,11 @@ export {
   type ProgramInput,
   type Quota,
 } from './model/program';
-export { GOAL_MIN_SHARE, type Goal } from './model/program';
+export { GOAL_MIN_SHARE, type Goal, type ProgramParseOptions } from './model/program';
 export { presetByName, presetNames, presets, withPreset, type PresetName, type ProgramPresets } from './lifecycle/presets';
 export { parseHistory, historySchema, type Cohort, type History, type HistoryPair, type Outcome } from './model/history';
 export { defaultSkills, skillSchema, type SkillDef, type Teacher } from './model/taxonomy';
-export { DEFAULT_MAX_STRING_LENGTH, type ParseOptions } from './model/parse-options';
+export { DEFAULT_LIMITS, DEFAULT_MAX_STRING_LENGTH, resolveLimits, type Limits, type ParseOptions } from './model/parse-options';
 export { displayName, type CohortContext } from './model/context';
 export { jsonSchema, type SchemaKind } from './model/json-schema';
 export {

@@ -44,10 +44,10 @@ const byId = (a: Participant, b: Participant) => (a.id < b.id ? -1 : a.id > b.id
  */
 export function prepare(input: MatchInput, options: MatchOptions): Prepared {
   if (input === null || typeof input !== 'object') {
-    throwIfAny([{ path: [], message: 'match takes { participants, program }', received: input }]);
+    throwIfAny([{ path: ['input'], message: 'match takes { participants, program }', received: input }]);
   }
   throwIfAny(optionIssues(options));
-  const program = parseProgram(input.program ?? {});
+  const program = parseProgram(input.program ?? {}, options.parse);
   const participants = parseParticipants(input.participants, { ...options.parse, skills: program.skills });
   throwIfAny(checkProgramReferences(program, participants));
 

@@ -13,8 +13,10 @@
 import { CsvError, parse, type Options as CsvParseOptions } from 'csv-parse/sync';
 import { throwIfAny, type Issue, type IssueSource } from '../errors';
 import { checkParticipants } from '../model/cross-checks';
-import type { ParseOptions } from '../model/parse-options';
+import { tooMany } from '../model/limits';
+import { DEFAULT_LIMITS, resolveLimits, type Limits, type ParseOptions } from '../model/parse-options';
 import { validateParticipantList, type Participant } from '../model/participant';
+import { isReservedKey } from '../model/reserved-keys';
 import { defaultSkills } from '../model/taxonomy';
 import { suggest } from '../model/zod-issues';
 
@@ -87,17 +89,21 @@ export interface CsvReadResult {
 /**
  * The `csv-parse` options shared by the string parser and the Node stream reader: records as
  * arrays of strings, BOM removed, any of CRLF, LF or CR between records, cell counts left to
- * the caller to check (so that a short row is an issue naming its line, not a parser error).
+ * the caller to check (so that a short row is an issue naming its line, not a parser error), and
+ * no record longer than `maxRecordSize` characters (`limits.maxCsvRecordSize`).
  *
  * @param delimiter - Field separator.
+ * @param maxRecordSize - Longest record, in characters; `Infinity` for no limit.
  */
-export function csvParseOptions(delimiter: CsvDelimiter = ','): CsvParseOptions {
+export function csvParseOptions(delimiter: CsvDelimiter = ',', maxRecordSize: number = DEFAULT_LIMITS.maxCsvRecordSize): CsvParseOptions {
   return {
     bom: true,
     delimiter,
     record_delimiter: ['\r\n', '\n', '\r'],
     relax_column_count: true,
     skip_empty_lines: false,
+    // csv-parse reads 0 as "no limit"; a limit of 0 would refuse every record anyway.
+    max_record_size: Number.isFinite(maxRecordSize) ? Math.max(1, maxRecordSize) : 0,
   };
 }
 
@@ -169,6 +175,12 @@ export class CsvRowConverter {
   readonly missing: ReadonlySet<string>;
   /** Number of cells every row must have: the header's. */
   readonly width: number;
+  /**
+   * True when the header breaks a size limit (more `skills.*`, `wants.*` or `attributes.*`
+   * columns than a record may have): the rows are then not read.
+   */
+  readonly fatal: boolean;
+  private readonly limits: Limits;
   private readonly columns: readonly Column[];
   private readonly positions: ReadonlyMap<string, number>;
   private readonly file: string;
@@ -185,19 +197,23 @@ export class CsvRowConverter {
     const delimiter = options.delimiter ?? ',';
     this.separator = delimiter === ';' ? '|' : ';';
     this.decimalComma = delimiter === ';';
+    this.limits = resolveLimits(options);
     this.width = header.length;
     const issues: Issue[] = [];
     const positions = new Map<string, number>();
     this.columns = header.map((name, index) => {
       const first = positions.get(name);
       if (name !== '' && first === undefined) positions.set(name, index);
-      const { column, message } = this.planColumn(name, index, first, options.unknownFields ?? 'error');
-      if (message !== undefined) issues.push(this.headerIssue(name === '' ? undefined : name, index, message, line));
+      const { column, message, unnamed } = this.planColumn(name, index, first, options.unknownFields ?? 'error');
+      if (message !== undefined) issues.push(this.headerIssue(name === '' || unnamed === true ? undefined : name, index, message, line));
       return column;
     });
     const present = new Set(this.columns.flatMap((c) => (c.kind === 'scalar' ? [c.field] : [])));
     const missing = requiredCsvColumns.filter((name) => !present.has(name));
     for (const name of missing) issues.push(this.headerIssue(name, -1, 'missing required column', line));
+    const oversized = this.oversizedFields(line);
+    issues.push(...oversized);
+    this.fatal = oversized.length > 0;
     this.issues = issues;
     this.missing = new Set(missing);
     this.positions = positions;
@@ -245,20 +261,41 @@ export class CsvRowConverter {
     return { ok: true, record };
   }
 
+  /** Issues of the object fields spread over more columns than a record may have entries. */
+  private oversizedFields(line: number): Issue[] {
+    const caps = {
+      skills: 'maxSkillsPerPerson',
+      wants: 'maxSkillsPerPerson',
+      attributes: 'maxAttributes',
+    } as const satisfies Record<ObjectField, keyof Limits>;
+    return csvObjectFields.flatMap((field): Issue[] => {
+      const count = this.columns.filter((c) => c.kind === 'object' && c.field === field).length;
+      const name = caps[field];
+      const limit = this.limits[name];
+      if (count <= limit) return [];
+      const issue = tooMany(['header', field], count, limit, `${field}.* columns`, name);
+      return [{ ...issue, source: { file: this.file, line } }];
+    });
+  }
+
   private planColumn(
     name: string,
     index: number,
     first: number | undefined,
     unknownFields: 'error' | 'strip',
-  ): { column: Column; message?: string } {
+  ): { column: Column; message?: string; unnamed?: boolean } {
     const ignored: Column = { kind: 'ignored' };
     if (name === '') return { column: ignored, message: `column ${index + 1} has no name` };
+    const dotted = splitDotted(name);
+    const max = this.limits.maxStringLength;
+    if ((dotted?.key ?? name).length > max) {
+      return { column: ignored, message: `column ${index + 1}: a name of ${name.length} characters (at most ${max} after its prefix, limits.maxStringLength)`, unnamed: true };
+    }
     if (first !== undefined) return { column: ignored, message: `duplicate column (first is column ${first + 1})` };
     const type = Object.prototype.hasOwnProperty.call(csvColumnTypes, name) ? csvColumnTypes[name] : undefined;
     if (type !== undefined) return { column: { kind: 'scalar', field: name, type } };
-    const dotted = splitDotted(name);
     if (dotted?.key === '') return { column: ignored, message: `empty key: name the column ${dotted.field}.<key>` };
-    if (dotted?.key === '__proto__') return { column: ignored, message: 'reserved key "__proto__" is not allowed' };
+    if (dotted !== undefined && isReservedKey(dotted.key)) return { column: ignored, message: `reserved key "${dotted.key}" is not allowed` };
     if (dotted !== undefined) return { column: { kind: 'object', ...dotted } };
     if ((csvObjectFields as readonly string[]).includes(name)) {
       return { column: ignored, message: `an object field: spread it over columns named ${name}.<key>` };
@@ -352,6 +389,7 @@ export function isCsvSyntaxError(error: unknown): error is CsvError {
 export class ParticipantsCsvReader {
   private readonly options: CsvOptions;
   private readonly file: string;
+  private readonly limits: Limits;
   private converter: CsvRowConverter | undefined;
   private readonly issues: Issue[] = [];
   private readonly records: Readonly<Record<string, unknown>>[] = [];
@@ -359,25 +397,49 @@ export class ParticipantsCsvReader {
   private readonly places: { readonly line: number; readonly row: number }[] = [];
   private nextLine = 1;
   private rows = 0;
+  private halted = false;
 
-  /** @param options - File name for messages, delimiter, and the parse options (taxonomy, ...). */
+  /** @param options - File name for messages, delimiter, and the parse options (taxonomy, limits, ...). */
   constructor(options: CsvOptions = {}) {
     this.options = options;
     this.file = options.file ?? DEFAULT_CSV_FILE;
+    this.limits = resolveLimits(options);
   }
 
   /**
-   * Takes the next record of the file, as `csv-parse` gives it (header first).
+   * True once a size limit is broken (more rows than `limits.maxParticipants`, or a header with
+   * more object columns than a record may have): the caller stops reading, and
+   * {@link ParticipantsCsvReader.finish} reports that issue without validating the rows.
+   */
+  get stopped(): boolean {
+    return this.halted;
+  }
+
+  /**
+   * Takes the next record of the file, as `csv-parse` gives it (header first). Ignored once
+   * {@link ParticipantsCsvReader.stopped}.
    *
    * @param cells - The record's cells.
    */
   push(cells: readonly string[]): void {
+    if (this.halted) return;
     const line = this.nextLine;
     this.nextLine = line + 1 + lineBreaks(cells);
     if (isBlank(cells)) return;
     if (this.converter === undefined) {
       this.converter = new CsvRowConverter(cells, this.options, line);
       this.issues.push(...this.converter.issues);
+      this.halted = this.converter.fatal;
+      return;
+    }
+    if (this.rows >= this.limits.maxParticipants) {
+      const { maxParticipants } = this.limits;
+      this.issues.push({
+        path: ['participants'],
+        message: `at most ${maxParticipants} participants per run (limits.maxParticipants); reading stopped at this row`,
+        source: { file: this.file, line },
+      });
+      this.halted = true;
       return;
     }
     const row = this.rows++;
@@ -391,13 +453,17 @@ export class ParticipantsCsvReader {
   }
 
   /**
-   * Records a syntax error of the CSV text (an unclosed quote, ...), which ends the reading; it
-   * is located on the line where the faulty record starts.
+   * Records a syntax error of the CSV text (an unclosed quote, a record over
+   * `limits.maxCsvRecordSize`, ...), which ends the reading; it is located on the line where the
+   * faulty record starts.
    *
    * @param error - The error thrown by `csv-parse`.
    */
   fail(error: CsvError): void {
-    const message = csvMessages[error.code] ?? `invalid CSV: ${error.message}`;
+    const message =
+      error.code === 'CSV_MAX_RECORD_SIZE'
+        ? `row longer than ${this.limits.maxCsvRecordSize} characters (limits.maxCsvRecordSize): a quote may be missing, or the delimiter is wrong`
+        : (csvMessages[error.code] ?? `invalid CSV: ${error.message}`);
     this.issues.push({ path: ['participants', this.rows], message, source: { file: this.file, line: this.nextLine } });
   }
 
@@ -411,6 +477,7 @@ export class ParticipantsCsvReader {
     if (this.converter === undefined && this.issues.length === 0) {
       return { participants: [], issues: [{ path: [], message: 'empty file (expected a header row)', source: { file: this.file } }], rows: 0 };
     }
+    if (this.halted) return { participants: [], issues: [...this.issues], rows: this.rows };
     const converter = this.converter;
     const { entries, issues } = validateParticipantList(this.records, ['participants'], this.options);
     issues.push(...checkParticipants(entries, this.options.skills ?? defaultSkills, ['participants']));
@@ -449,6 +516,9 @@ export class ParticipantsCsvReader {
   }
 }
 
+/** Thrown out of `csv-parse` to stop reading once a limit is broken. */
+const STOP: unique symbol = Symbol('stop reading');
+
 /**
  * Parses and validates a participants CSV text: UTF-8 with or without BOM, CRLF or LF, RFC 4180
  * quoting. Checks the header (required, unknown, duplicate and empty column names), the cell
@@ -478,17 +548,24 @@ export function parseParticipantsCsv(text: string, options: CsvOptions = {}): Pa
  */
 export function readParticipantsCsv(text: string, options: CsvOptions = {}): CsvReadResult {
   const reader = new ParticipantsCsvReader(options);
+  if (typeof text !== 'string') {
+    const issue: Issue = { path: ['participants'], message: 'CSV text must be a string', received: text, source: { file: options.file ?? DEFAULT_CSV_FILE } };
+    return { participants: [], issues: [issue], rows: 0 };
+  }
   try {
     parse(text, {
-      ...csvParseOptions(options.delimiter),
+      ...csvParseOptions(options.delimiter, resolveLimits(options).maxCsvRecordSize),
       on_record: (cells: string[]) => {
         reader.push(cells);
+        if (reader.stopped) throw STOP;
         return null;
       },
     });
   } catch (error) {
-    if (!isCsvSyntaxError(error)) throw error;
-    reader.fail(error);
+    if (error !== STOP) {
+      if (!isCsvSyntaxError(error)) throw error;
+      reader.fail(error);
+    }
   }
   return reader.finish();
 }

@@ -37,6 +37,7 @@ export {
   type InputKind,
   type LoadHistoryOptions,
   type LoadParticipantsOptions,
+  type LoadProgramOptions,
   type ValidateFileOptions,
 } from './read-input';
 export { parseJsonText, type JsonText } from './json-text';

@@ -15,9 +15,9 @@ import { matchResultSchema, type MatchResult } from '../model/result';
 import { fromZodIssues } from '../model/zod-issues';
 import { checkProgramReferences } from '../model/cross-checks';
 import { parseHistory, type History } from '../model/history';
-import type { ParseOptions } from '../model/parse-options';
+import { resolveLimits, type ParseOptions } from '../model/parse-options';
 import { parseParticipants, type Participant } from '../model/participant';
-import { parseProgram, type Program } from '../model/program';
+import { parseProgram, type Program, type ProgramParseOptions } from '../model/program';
 import { csvParseOptions, isCsvSyntaxError, ParticipantsCsvReader, type CsvDelimiter, type CsvOptions, type CsvReadResult } from './csv-participants';
 import { parseJsonText } from './json-text';
 
@@ -49,8 +49,11 @@ export interface LoadHistoryOptions extends ParseOptions, FileOptions {
   readonly program?: Program;
 }
 
+/** Options of {@link loadProgram}. */
+export interface LoadProgramOptions extends ProgramParseOptions, FileOptions {}
+
 /** Options of {@link validateFile}. */
-export interface ValidateFileOptions extends Pick<ParseOptions, 'unknownFields' | 'maxStringLength'>, FileOptions {
+export interface ValidateFileOptions extends Pick<ParseOptions, 'unknownFields' | 'maxStringLength' | 'limits'>, FileOptions {
   /** What the file holds; detected from its name and content when absent. */
   readonly kind?: InputKind;
   /** Path of a program file to check participants or a history against. */
@@ -159,29 +162,52 @@ async function readJson(file: string, name: string): Promise<JsonRead> {
   return { issues: [{ path: [], message, source: { file: name, line: json.line } }] };
 }
 
+/** Thrown out of the CSV pipeline to stop reading once a limit is broken. */
+const STOP: unique symbol = Symbol('stop reading');
+
 /** Streams a CSV file through `csv-parse` into a {@link ParticipantsCsvReader}. */
 async function streamCsv(file: string, options: CsvOptions): Promise<CsvReadResult> {
   const reader = new ParticipantsCsvReader(options);
+  // Records go to the reader as the parser makes them (on_record), so that a syntax error or a
+  // broken limit is located on the record where it happens, however far the parser read ahead.
+  const csv = parse({
+    ...csvParseOptions(options.delimiter, resolveLimits(options).maxCsvRecordSize),
+    on_record: (cells: string[]) => {
+      reader.push(cells);
+      if (reader.stopped) throw STOP; // a limit is broken: stop reading the file
+      return null;
+    },
+  });
   try {
-    await pipeline(createReadStream(file), parse(csvParseOptions(options.delimiter)), async (records: AsyncIterable<string[]>) => {
-      for await (const cells of records) reader.push(cells);
+    await pipeline(createReadStream(file), csv, async (records: AsyncIterable<unknown>) => {
+      for await (const record of records) void record; // none: on_record keeps them
     });
   } catch (error) {
-    if (!isCsvSyntaxError(error)) return { participants: [], issues: [readIssue(options.file ?? file, error)], rows: 0 };
-    reader.fail(error);
+    // Stopping on purpose surfaces as STOP, or as the abort of the streams it tears down.
+    if (error !== STOP && !reader.stopped) {
+      if (!isCsvSyntaxError(error)) return { participants: [], issues: [readIssue(options.file ?? file, error)], rows: 0 };
+      reader.fail(error);
+    }
   }
   return reader.finish();
 }
 
 /** The parse options of a loader, with the program's skills as the taxonomy. */
 function parseOptionsOf(options: ParseOptions & { readonly program?: Program }): ParseOptions {
-  const { unknownFields, maxStringLength } = options;
+  const { unknownFields, maxStringLength, limits } = options;
   const skills = options.program?.skills ?? options.skills;
   return {
     ...(unknownFields === undefined ? {} : { unknownFields }),
     ...(maxStringLength === undefined ? {} : { maxStringLength }),
+    ...(limits === undefined ? {} : { limits }),
     ...(skills === undefined ? {} : { skills }),
   };
+}
+
+/** The options of a program's parse: its size limits. */
+function programOptionsOf(options: ProgramParseOptions): ProgramParseOptions {
+  const { maxStringLength, limits } = options;
+  return { ...(maxStringLength === undefined ? {} : { maxStringLength }), ...(limits === undefined ? {} : { limits }) };
 }
 
 /** How many records the array at `key` of a document holds (the document itself when an array). */
@@ -206,9 +232,9 @@ function historyFromJson(json: JsonRead, name: string, options: ParseOptions): F
 }
 
 /** Validates a program JSON document already read. */
-function programFromJson(json: JsonRead, name: string): FileRead<Program> {
+function programFromJson(json: JsonRead, name: string, options: ProgramParseOptions): FileRead<Program> {
   if (json.issues.length > 0) return { issues: json.issues, count: 0 };
-  return { ...attempt(name, () => parseProgram(json.value)), count: 1 };
+  return { ...attempt(name, () => parseProgram(json.value, programOptionsOf(options))), count: 1 };
 }
 
 /** Participants of a file with every issue, never throwing for bad content. */
@@ -259,14 +285,14 @@ export async function loadParticipants(file: string, options: LoadParticipantsOp
  * Reads and validates a program file (JSON), filling in its defaults.
  *
  * @param file - Path of the file.
- * @param options - Display name.
+ * @param options - Display name, size limits.
  * @returns The program.
  * @throws {@link ValidationError} whose issues name the file, e.g.
  *   `program.json: program.weights.reciprocity: must be >= 0, got -1`.
  */
-export async function loadProgram(file: string, options: FileOptions = {}): Promise<Program> {
+export async function loadProgram(file: string, options: LoadProgramOptions = {}): Promise<Program> {
   const name = options.displayName ?? file;
-  const { value, issues } = programFromJson(await readJson(file, name), name);
+  const { value, issues } = programFromJson(await readJson(file, name), name, options);
   throwIfAny(issues);
   return value as Program;
 }
@@ -314,7 +340,7 @@ function kindFromName(name: string): InputKind {
 async function programOf(options: ValidateFileOptions): Promise<{ program?: Program; programFile?: string; issues: Issue[] }> {
   if (options.program === undefined) return { issues: [] };
   const name = options.programDisplayName ?? options.program;
-  const { value, issues } = programFromJson(await readJson(options.program, name), name);
+  const { value, issues } = programFromJson(await readJson(options.program, name), name, options);
   return value === undefined ? { issues } : { program: value, programFile: name, issues };
 }
 
@@ -335,10 +361,15 @@ async function programOf(options: ValidateFileOptions): Promise<{ program?: Prog
  */
 export async function validateFile(file: string, options: ValidateFileOptions = {}): Promise<FileReport> {
   const name = options.displayName ?? file;
-  const { unknownFields, maxStringLength } = options;
-  const base = { displayName: name, ...(unknownFields ? { unknownFields } : {}), ...(maxStringLength !== undefined ? { maxStringLength } : {}) };
+  const { unknownFields, maxStringLength, limits } = options;
+  const base = {
+    displayName: name,
+    ...(unknownFields ? { unknownFields } : {}),
+    ...(maxStringLength !== undefined ? { maxStringLength } : {}),
+    ...(limits !== undefined ? { limits } : {}),
+  };
   if (options.kind === 'program') {
-    const read = programFromJson(await readJson(file, name), name);
+    const read = programFromJson(await readJson(file, name), name, options);
     return { kind: 'program', count: read.count, issues: read.issues };
   }
   const { program, programFile, issues: programIssues } = await programOf(options);
@@ -350,7 +381,7 @@ export async function validateFile(file: string, options: ValidateFileOptions = 
   const json = await readJson(file, name);
   const kind = options.kind ?? kindOfValue(json.value) ?? kindFromName(name);
   if (kind === 'program') {
-    const read = programFromJson(json, name);
+    const read = programFromJson(json, name, options);
     return { kind, count: read.count, issues: read.issues };
   }
   const read =

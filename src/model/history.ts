@@ -1,27 +1,49 @@
 import { z } from 'zod';
 import { throwIfAny, type Issue } from '../errors';
 import { checkParticipants } from './cross-checks';
-import { DEFAULT_MAX_STRING_LENGTH, type ParseOptions } from './parse-options';
+import { historySizeIssues, largestListLimit } from './limits';
+import { DEFAULT_LIMITS, resolveLimits, type ParseOptions } from './parse-options';
 import { validateParticipantList, type Participant } from './participant';
 import { reservedKeyIssues } from './reserved-keys';
 import { defaultSkills } from './taxonomy';
 import { fromZodIssues, zodMessage } from './zod-issues';
 
-const id = z.string().min(1).max(DEFAULT_MAX_STRING_LENGTH);
-const outcomeSchema = z.strictObject({
-  satisfaction: z.number().min(1).max(5).nullish(),
-  completed: z.boolean().nullish(),
-  sessions: z.int().min(0).max(10_000).nullish(),
-});
-const historyPairSchema = z.strictObject({ juniorId: id, seniorId: id, outcome: outcomeSchema.nullish() });
-const cohortShellSchema = z.strictObject({
-  id,
-  participants: z.array(z.unknown()),
-  pairs: z.array(historyPairSchema),
-});
+/** The history schema with ids capped at `maxLength` characters (`limits.maxStringLength`). */
+function buildHistorySchema(maxLength: number) {
+  const id = z.string().min(1).max(maxLength, { error: `must have at most ${maxLength} characters (limits.maxStringLength)` });
+  const outcomeSchema = z.strictObject({
+    satisfaction: z.number().min(1).max(5).nullish(),
+    completed: z.boolean().nullish(),
+    sessions: z.int().min(0).max(10_000).nullish(),
+  });
+  const historyPairSchema = z.strictObject({ juniorId: id, seniorId: id, outcome: outcomeSchema.nullish() });
+  const cohortShellSchema = z.strictObject({
+    id,
+    participants: z.array(z.unknown()),
+    pairs: z.array(historyPairSchema),
+  });
+  return z.strictObject({ cohorts: z.array(cohortShellSchema) });
+}
 
 /** The zod schema of a history document (participants are checked with the participant schema). */
-export const historySchema = z.strictObject({ cohorts: z.array(cohortShellSchema) });
+export const historySchema = buildHistorySchema(DEFAULT_LIMITS.maxStringLength);
+
+const schemaCache = new Map<number, typeof historySchema>([[DEFAULT_LIMITS.maxStringLength, historySchema]]);
+
+function historySchemaFor(maxLength: number): typeof historySchema {
+  let schema = schemaCache.get(maxLength);
+  if (!schema) {
+    schema = buildHistorySchema(maxLength);
+    schemaCache.set(maxLength, schema);
+  }
+  return schema;
+}
+
+/** Cohort participants are checked record by record, with the participant limits. */
+const isCohortParticipants = (path: readonly (string | number)[]) => path.length === 3 && path[0] === 'cohorts' && path[2] === 'participants';
+
+/** Issues at the root of the document get the path `history`, so that every issue names a place. */
+const rooted = (issues: readonly Issue[]): Issue[] => issues.map((issue) => (issue.path.length === 0 ? { ...issue, path: ['history'] } : issue));
 
 /** How a historical pair went; each field optional (survey data is incomplete). */
 export interface Outcome {
@@ -65,15 +87,19 @@ export interface History {
  * that cohort, with optional outcomes.
  *
  * @param input - Parsed JSON; never mutated.
- * @param options - As for {@link parseParticipants}; `skills` defaults to the default taxonomy.
+ * @param options - As for {@link parseParticipants}; `skills` defaults to the default taxonomy;
+ *   the limits `maxCohorts`, `maxParticipants` (per cohort) and `maxPairsListed` (per cohort) apply.
  * @returns The typed history, with absent (`null`) outcome fields removed.
  * @throws ValidationError naming each bad cohort, record and field, e.g.
  *   `cohorts[1].pairs[4].seniorId: no senior with this id in the cohort, got "s-9"`.
  */
 export function parseHistory(input: unknown, options: ParseOptions = {}): History {
-  throwIfAny(reservedKeyIssues(input, []));
-  const shell = historySchema.safeParse(input, { error: zodMessage });
-  if (!shell.success) throwIfAny(fromZodIssues(shell.error.issues, input, [], () => undefined));
+  const limits = resolveLimits(options);
+  throwIfAny(historySizeIssues(input, limits));
+  const scan = { maxKeyLength: limits.maxStringLength, maxItems: largestListLimit(limits), skip: isCohortParticipants };
+  throwIfAny(rooted(reservedKeyIssues(input, [], scan)));
+  const shell = historySchemaFor(limits.maxStringLength).safeParse(input, { error: zodMessage });
+  if (!shell.success) throwIfAny(rooted(fromZodIssues(shell.error.issues, input, [], () => undefined)));
   const data = shell.data as z.output<typeof historySchema>;
   const issues: Issue[] = [];
   const cohortSeen = new Map<string, number>();

@@ -20,16 +20,27 @@ const TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
  * @param tag - The tag as written.
  */
 export function languageTagError(tag: string): string | undefined {
-  if (TAG.test(tag)) {
+  if (!TAG.test(tag)) return NOT_A_TAG;
+  let valid = checked.get(tag);
+  if (valid === undefined) {
     try {
       Intl.getCanonicalLocales(tag);
-      return undefined;
+      valid = true;
     } catch {
-      // fall through: shaped like a tag but not a valid one
+      valid = false; // shaped like a tag but not a valid one
     }
+    if (checked.size < MAX_CACHED_TAGS) checked.set(tag, valid);
   }
-  return 'not a BCP 47 language tag: use a code such as fr, en or en-GB';
+  return valid ? undefined : NOT_A_TAG;
 }
+
+const NOT_A_TAG = 'not a BCP 47 language tag: use a code such as fr, en or en-GB';
+
+/** Most tags remembered: a cohort uses a few dozen; input cannot make the cache grow without bound. */
+const MAX_CACHED_TAGS = 4096;
+
+/** Tags already checked by `Intl` (which costs tens of microseconds per call). */
+const checked = new Map<string, boolean>();
 
 /** Length of the primary subtag: up to the first `-`. */
 function primaryLength(tag: string): number {

@@ -1,4 +1,63 @@
+import { ValidationError, type Issue } from '../errors';
 import type { SkillDef } from './taxonomy';
+import { suggest } from './zod-issues';
+
+/**
+ * Caps on the size of the input, each enforced by the parse functions with a {@link ValidationError}
+ * that names the path, the limit and the size found, e.g.
+ * `participants[3].languages: at most 1000 items (limits.maxListLength), got 1001`.
+ * Counts are checked before the records are validated one by one, so that an oversized document
+ * fails at once instead of slowly. A limit is a whole number >= 0, or `Infinity` for none.
+ */
+export interface Limits {
+  /**
+   * Participants per run: in a participants file, in each cohort of a history, rows of a CSV file;
+   * also the ids of a `mustMatch` quota. Default 100,000.
+   */
+  readonly maxParticipants: number;
+  /**
+   * Longest string (ids, names, labels, attribute values), in characters; also the longest key
+   * (skills, wants, attributes, weights, a CSV column name after its `skills.` prefix). Default 1,000.
+   */
+  readonly maxStringLength: number;
+  /** Entries of `skills`, and of `wants`, of one participant (each counted on its own). Default 200. */
+  readonly maxSkillsPerPerson: number;
+  /**
+   * Items of any other list: a participant's `languages`, `availability`, `tags`, `pastPartners`;
+   * a program's `weights` entries, a quota's `values`, a goal's `scorers`. Default 1,000.
+   */
+  readonly maxListLength: number;
+  /** Entries of a participant's `attributes`. Default 100. */
+  readonly maxAttributes: number;
+  /** Rules of a program's `quotas`, and goals of its `goals` (each counted on its own). Default 1,000. */
+  readonly maxQuotas: number;
+  /** Pairs of a program's `forbiddenPairs` and `lockedPairs`, and of a history cohort's `pairs`. Default 1,000,000. */
+  readonly maxPairsListed: number;
+  /** Skills of a program's taxonomy (`skills`). Default 1,000. */
+  readonly maxSkills: number;
+  /** Cohorts of a history. Default 1,000. */
+  readonly maxCohorts: number;
+  /**
+   * Longest record of a CSV file (one row, all its cells), in characters (UTF-8 bytes for the
+   * cell being read): a missing quote or a wrong delimiter otherwise makes one endless row.
+   * Default 1,000,000.
+   */
+  readonly maxCsvRecordSize: number;
+}
+
+/** The default {@link Limits}: generous for real programmes, small enough to fail fast on garbage. */
+export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
+  maxParticipants: 100_000,
+  maxStringLength: 1000,
+  maxSkillsPerPerson: 200,
+  maxListLength: 1000,
+  maxAttributes: 100,
+  maxQuotas: 1000,
+  maxPairsListed: 1_000_000,
+  maxSkills: 1000,
+  maxCohorts: 1000,
+  maxCsvRecordSize: 1_000_000,
+});
 
 /** Options of the parse functions. */
 export interface ParseOptions {
@@ -8,14 +67,68 @@ export interface ParseOptions {
    * pass richer records.
    */
   readonly unknownFields?: 'error' | 'strip';
-  /** Longest allowed string (ids, names, labels), in characters. Default 1,000. */
+  /**
+   * Longest allowed string (ids, names, labels), in characters. Default 1,000. The same as
+   * `limits.maxStringLength`, which wins when both are given.
+   */
   readonly maxStringLength?: number;
   /**
    * Taxonomy that `skills` and `wants` keys must belong to. Default: the program's skills when a
    * program is at hand, else {@link defaultSkills}.
    */
   readonly skills?: readonly SkillDef[];
+  /** Caps on the size of the input; each one not given takes its value in {@link DEFAULT_LIMITS}. */
+  readonly limits?: Partial<Limits>;
 }
 
 /** Default longest string, in characters. */
-export const DEFAULT_MAX_STRING_LENGTH = 1000;
+export const DEFAULT_MAX_STRING_LENGTH = DEFAULT_LIMITS.maxStringLength;
+
+const limitNames = Object.keys(DEFAULT_LIMITS) as (keyof Limits)[];
+
+function isLimit(value: unknown): value is number {
+  return typeof value === 'number' && (value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && value >= 0));
+}
+
+/**
+ * The limits in force: `options.limits` over {@link DEFAULT_LIMITS}, with the top-level
+ * `maxStringLength` as an alias of `limits.maxStringLength`.
+ *
+ * @param options - Parse options (or none).
+ * @returns Every limit, checked.
+ * @throws {@link ValidationError} when a limit is not a whole number >= 0 (nor `Infinity`), or
+ *   has an unknown name (`options.limits.maxParticipant: unknown limit (did you mean ...)`).
+ */
+export function resolveLimits(options: Pick<ParseOptions, 'limits' | 'maxStringLength'> | undefined): Limits {
+  const given = options?.limits;
+  const alias = options?.maxStringLength;
+  if (given === undefined && alias === undefined) return DEFAULT_LIMITS;
+  const issues: Issue[] = [];
+  const out: Record<string, number> = { ...DEFAULT_LIMITS };
+  if (alias !== undefined) {
+    if (isLimit(alias)) out.maxStringLength = alias;
+    else issues.push({ path: ['options', 'maxStringLength'], message: 'must be a whole number >= 0 or Infinity', received: alias });
+  }
+  if (given !== undefined) {
+    if (given === null || typeof given !== 'object' || Array.isArray(given)) {
+      issues.push({ path: ['options', 'limits'], message: 'must be an object of limits', received: given });
+    } else {
+      for (const key of Object.keys(given)) {
+        const value = (given as Record<string, unknown>)[key];
+        if (!(limitNames as readonly string[]).includes(key)) {
+          const hint = suggest(key, limitNames);
+          issues.push({ path: ['options', 'limits', key], message: `unknown limit${hint ? ` (did you mean "${hint}"?)` : ` (known: ${limitNames.join(', ')})`}` });
+        } else if (value === undefined) {
+          continue;
+        } else if (isLimit(value)) {
+          out[key] = value;
+        } else {
+          issues.push({ path: ['options', 'limits', key], message: 'must be a whole number >= 0 or Infinity', received: value });
+        }
+      }
+    }
+  }
+  const [first, ...rest] = issues;
+  if (first) throw new ValidationError([first, ...rest]);
+  return out as unknown as Limits;
+}

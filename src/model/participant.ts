@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { ValidationError, throwIfAny, type Issue } from '../errors';
 import { languageTagError } from './language';
-import { DEFAULT_MAX_STRING_LENGTH, type ParseOptions } from './parse-options';
+import { largestListLimit, participantSizeIssues, tooMany } from './limits';
+import { resolveLimits, type Limits, type ParseOptions } from './parse-options';
 import { checkParticipants } from './cross-checks';
-import { reservedKeyIssues } from './reserved-keys';
+import { isReservedKey, reservedKeyIssues } from './reserved-keys';
 import { defaultSkills } from './taxonomy';
 import { timezoneError } from './timezone';
 import { fromZodIssues, zodMessage } from './zod-issues';
@@ -12,8 +13,9 @@ type SchemaKey = `${number}:${'error' | 'strip'}`;
 const cache = new Map<SchemaKey, ReturnType<typeof buildParticipantSchema>>();
 
 function buildParticipantSchema(maxLength: number, unknownFields: 'error' | 'strip') {
-  const text = () => z.string().max(maxLength);
-  const label = () => z.string().min(1).max(maxLength);
+  const tooLong = { error: `must have at most ${maxLength} characters (limits.maxStringLength)` };
+  const text = () => z.string().max(maxLength, tooLong);
+  const label = () => z.string().min(1).max(maxLength, tooLong);
   const level = (what: string) =>
     z
       .number({ error: `${what} must be a number 0..5` })
@@ -36,6 +38,7 @@ function buildParticipantSchema(maxLength: number, unknownFields: 'error' | 'str
           .string()
           .max(64)
           .superRefine((tag, ctx) => {
+            if (tag.length > 64) return; // reported by max(64); never scan a huge string
             const error = languageTagError(tag);
             if (error !== undefined) ctx.addIssue({ code: 'custom', message: error });
           }),
@@ -45,6 +48,7 @@ function buildParticipantSchema(maxLength: number, unknownFields: 'error' | 'str
       .string()
       .max(64)
       .superRefine((zone, ctx) => {
+        if (zone.length > 64) return; // reported by max(64); never scan a huge string
         const error = timezoneError(zone);
         if (error !== undefined) ctx.addIssue({ code: 'custom', message: error });
       })
@@ -67,7 +71,7 @@ function buildParticipantSchema(maxLength: number, unknownFields: 'error' | 'str
 
 /** The zod schema of one participant as it is written in the formats (JSON). */
 export function participantSchema(options: ParseOptions = {}) {
-  const maxLength = options.maxStringLength ?? DEFAULT_MAX_STRING_LENGTH;
+  const maxLength = resolveLimits(options).maxStringLength;
   const unknownFields = options.unknownFields ?? 'error';
   const key: SchemaKey = `${maxLength}:${unknownFields}`;
   let schema = cache.get(key);
@@ -132,19 +136,27 @@ export function validateParticipantList(
   prefix: readonly (string | number)[],
   options: ParseOptions,
 ): { entries: IndexedParticipant[]; issues: Issue[] } {
+  const limits: Limits = resolveLimits(options);
+  if (input.length > limits.maxParticipants) {
+    return { entries: [], issues: [tooMany(prefix, input.length, limits.maxParticipants, 'participants per run', 'maxParticipants')] };
+  }
   const schema = participantSchema(options);
+  const scan = { maxKeyLength: limits.maxStringLength, maxItems: largestListLimit(limits) };
   const entries: IndexedParticipant[] = [];
   const issues: Issue[] = [];
-  input.forEach((record, index) => {
-    const reserved = reservedKeyIssues(record, [...prefix, index]);
+  for (let index = 0; index < input.length; index++) {
+    const record: unknown = input[index];
+    const path = [...prefix, index];
+    const sized = participantSizeIssues(record, path, limits);
+    const reserved = sized.length > 0 ? sized : reservedKeyIssues(record, path, scan);
     if (reserved.length > 0) {
       issues.push(...reserved);
-      return;
+      continue;
     }
     const result = schema.safeParse(record, { error: zodMessage });
     if (result.success) entries.push({ index, participant: normalize(result.data) });
-    else issues.push(...fromZodIssues(result.error.issues, record, [...prefix, index], knownParticipantKeys));
-  });
+    else issues.push(...fromZodIssues(result.error.issues, record, path, knownParticipantKeys));
+  }
   return { entries, issues };
 }
 
@@ -166,23 +178,29 @@ function knownParticipantKeys(path: readonly (string | number)[]): readonly stri
  * `wants` in the taxonomy, `managerId` chains without loops.
  *
  * @param input - Parsed JSON (any value); never mutated.
- * @param options - Unknown-field policy, string limit, taxonomy.
+ * @param options - Unknown-field policy, size limits ({@link Limits}), taxonomy.
  * @returns Typed participants, in input order, with absent fields removed.
  * @throws {@link ValidationError} listing every problem with its path, e.g.
- *   `participants[12].skills.ai-tools: level must be 0..5, got 7`.
+ *   `participants[12].skills.ai-tools: level must be 0..5, got 7`; a document over a limit fails
+ *   before any record is read: `participants: at most 100000 participants per run
+ *   (limits.maxParticipants), got 250000`.
  * @example
  * const people = parseParticipants(JSON.parse(text));
  */
 export function parseParticipants(input: unknown, options: ParseOptions = {}): Participant[] {
+  const limits = resolveLimits(options);
   let list: unknown = input;
   if (input !== null && typeof input === 'object' && !Array.isArray(input)) {
     const keys = Object.keys(input);
     if (!keys.includes('participants')) {
-      throw new ValidationError([{ path: [], message: 'expected an array of participants or { "participants": [...] }', received: input }]);
+      throw new ValidationError([{ path: ['participants'], message: 'expected an array of participants or { "participants": [...] }', received: input }]);
     }
-    const extra = keys.filter((k) => k !== 'participants');
-    if (extra.length > 0 && (options.unknownFields ?? 'error') === 'error') {
-      throw new ValidationError([{ path: [extra[0] ?? ''], message: 'unknown field (a participants file holds only "participants")' }]);
+    const reserved = keys.filter(isReservedKey);
+    if (reserved.length > 0) throwIfAny(reserved.map((key) => ({ path: [key], message: `reserved key "${key}" is not allowed` })));
+    const extra = keys.find((k) => k !== 'participants');
+    if (extra !== undefined && (options.unknownFields ?? 'error') === 'error') {
+      const shown = extra.length > limits.maxStringLength ? `${extra.slice(0, 40)}...` : extra;
+      throw new ValidationError([{ path: [shown], message: 'unknown field (a participants file holds only "participants")' }]);
     }
     list = (input as { participants: unknown }).participants;
   }

@@ -1,14 +1,10 @@
 import { z } from 'zod';
 import { throwIfAny, type Issue } from '../errors';
-import { DEFAULT_MAX_STRING_LENGTH } from './parse-options';
+import { largestListLimit, programSizeIssues } from './limits';
+import { DEFAULT_LIMITS, resolveLimits, type ParseOptions } from './parse-options';
 import { reservedKeyIssues } from './reserved-keys';
 import { defaultSkills, skillSchema } from './taxonomy';
 import { fromZodIssues, suggest, zodMessage } from './zod-issues';
-
-const id = z.string().min(1).max(DEFAULT_MAX_STRING_LENGTH);
-const pairRef = z.strictObject({ juniorId: id, seniorId: id });
-const side = z.enum(['junior', 'senior']);
-const attributeValue = z.union([z.string().max(DEFAULT_MAX_STRING_LENGTH), z.number(), z.boolean()]);
 
 /** Default weights of the built-in scorers (those of the sample program). */
 export const defaultWeights: Readonly<Record<string, number>> = Object.freeze({
@@ -19,79 +15,105 @@ export const defaultWeights: Readonly<Record<string, number>> = Object.freeze({
   openness: 0.1,
 });
 
-const constraintsSchema = z.strictObject({
-  /** Only volunteers are paired; others are reported `not-volunteer`. */
-  volunteersOnly: z.boolean().default(true),
-  /** No pair inside a management chain, in either direction. */
-  notInReportingLine: z.boolean().default(true),
-  /** Junior and senior in different departments. */
-  differentDepartment: z.boolean().default(false),
-  /** At least one common language (when both sides list languages). */
-  sharedLanguage: z.boolean().default(true),
-  /** Largest time-zone gap in hours over the year, inclusive (when both sides give a zone). */
-  maxTimezoneGapHours: z.number().min(0).max(12).optional(),
-  /** Least number of common availability slots (when both sides list slots); 0 = no rule. */
-  minAvailabilityOverlap: z.int().min(0).max(100).default(0),
-  /** Never pair people who were partners before (`pastPartners`, either side). */
-  avoidPastPartners: z.boolean().default(true),
-  /** Least pair score, 0..100; 0 = no rule. */
-  minScore: z.number().min(0).max(100).default(0),
-  /** Pairs that must never be formed. */
-  forbiddenPairs: z.array(pairRef).default([]),
-  /** Pairs that must be in the result. */
-  lockedPairs: z.array(pairRef).default([]),
-});
+const side = z.enum(['junior', 'senior']);
 
-const shareWhere = z.union([
-  z.enum(['differentSite', 'differentDepartment']),
-  z.strictObject({ side, attribute: id, equals: attributeValue }),
-]);
-const quotaSchema = z.discriminatedUnion('kind', [
-  z.strictObject({
-    id,
-    kind: z.enum(['minShare', 'maxShare']),
-    of: z.literal('pairs').default('pairs'),
-    where: shareWhere,
-    share: z.number().min(0).max(1),
-  }),
-  z.strictObject({
-    id,
-    kind: z.enum(['minPairs', 'maxPairs']),
-    per: z.union([
-      z.strictObject({ side, field: z.enum(['department', 'site', 'tag']) }),
-      z.strictObject({ side, attribute: id }),
-    ]),
-    count: z.int().min(0),
-    values: z.array(attributeValue).optional(),
-  }),
-  z.strictObject({ id, kind: z.literal('mustMatch'), tag: id.optional(), ids: z.array(id).optional() }),
-]);
+/** The program schema with strings capped at `maxLength` characters (`limits.maxStringLength`). */
+function buildProgramSchema(maxLength: number) {
+  const tooLong = { error: `must have at most ${maxLength} characters (limits.maxStringLength)` };
+  const id = z.string().min(1).max(maxLength, tooLong);
+  /** An attribute key: never the name of a member every object has (`toString`, `constructor`, ...). */
+  const attributeKey = id.refine((key) => !(key in Object.prototype), { error: 'reserved name, choose another attribute key' });
+  const pairRef = z.strictObject({ juniorId: id, seniorId: id });
+  const attributeValue = z.union([z.string().max(maxLength, tooLong), z.number(), z.boolean()]);
 
-const goalSchema = z.strictObject({
-  /** Unique among the program's goals. */
-  id,
-  /** The user's own wording, shown as is in explanations (never translated). */
-  label: z.string().min(1).max(DEFAULT_MAX_STRING_LENGTH),
-  /** Scorer ids: the pair serves the goal when one of them gives at least a quarter of its points. */
-  scorers: z.array(id).optional(),
-  /** A participant tag: the pair serves the goal when either side carries it. */
-  tag: id.optional(),
-});
+  const constraintsSchema = z.strictObject({
+    /** Only volunteers are paired; others are reported `not-volunteer`. */
+    volunteersOnly: z.boolean().default(true),
+    /** No pair inside a management chain, in either direction. */
+    notInReportingLine: z.boolean().default(true),
+    /** Junior and senior in different departments. */
+    differentDepartment: z.boolean().default(false),
+    /** At least one common language (when both sides list languages). */
+    sharedLanguage: z.boolean().default(true),
+    /** Largest time-zone gap in hours over the year, inclusive (when both sides give a zone). */
+    maxTimezoneGapHours: z.number().min(0).max(12).optional(),
+    /** Least number of common availability slots (when both sides list slots); 0 = no rule. */
+    minAvailabilityOverlap: z.int().min(0).max(100).default(0),
+    /** Never pair people who were partners before (`pastPartners`, either side). */
+    avoidPastPartners: z.boolean().default(true),
+    /** Least pair score, 0..100; 0 = no rule. */
+    minScore: z.number().min(0).max(100).default(0),
+    /** Pairs that must never be formed. */
+    forbiddenPairs: z.array(pairRef).default([]),
+    /** Pairs that must be in the result. */
+    lockedPairs: z.array(pairRef).default([]),
+  });
+
+  const shareWhere = z.union([
+    z.enum(['differentSite', 'differentDepartment']),
+    z.strictObject({ side, attribute: attributeKey, equals: attributeValue }),
+  ]);
+  const quotaSchema = z.discriminatedUnion('kind', [
+    z.strictObject({
+      id,
+      kind: z.enum(['minShare', 'maxShare']),
+      of: z.literal('pairs').default('pairs'),
+      where: shareWhere,
+      share: z.number().min(0).max(1),
+    }),
+    z.strictObject({
+      id,
+      kind: z.enum(['minPairs', 'maxPairs']),
+      per: z.union([
+        z.strictObject({ side, field: z.enum(['department', 'site', 'tag']) }),
+        z.strictObject({ side, attribute: attributeKey }),
+      ]),
+      count: z.int().min(0),
+      values: z.array(attributeValue).optional(),
+    }),
+    z.strictObject({ id, kind: z.literal('mustMatch'), tag: id.optional(), ids: z.array(id).optional() }),
+  ]);
+
+  const goalSchema = z.strictObject({
+    /** Unique among the program's goals. */
+    id,
+    /** The user's own wording, shown as is in explanations (never translated). */
+    label: z.string().min(1).max(maxLength, tooLong),
+    /** Scorer ids: the pair serves the goal when one of them gives at least a quarter of its points. */
+    scorers: z.array(id).optional(),
+    /** A participant tag: the pair serves the goal when either side carries it. */
+    tag: id.optional(),
+  });
+
+  return z.strictObject({
+    name: z.string().max(maxLength, tooLong).optional(),
+    skills: z.array(skillSchema).default(() => defaultSkills.map((s) => ({ ...s }))),
+    weights: z.record(id, z.number().min(0)).default(() => ({ ...defaultWeights })),
+    constraints: constraintsSchema.prefault({}),
+    quotas: z.array(quotaSchema).default([]),
+    capacity: z
+      .strictObject({ junior: z.int().min(1).max(1000).default(1), senior: z.int().min(1).max(1000).default(1) })
+      .prefault({}),
+    objective: z.enum(['maxScore', 'maxPairsThenScore', 'maximin']).default('maxPairsThenScore'),
+    /** The programme's objectives; explanations say which of them each pair serves. */
+    goals: z.array(goalSchema).default([]),
+  });
+}
 
 /** The zod schema of a program; every field has a default, so `{}` is a valid program. */
-export const programSchema = z.strictObject({
-  name: z.string().max(DEFAULT_MAX_STRING_LENGTH).optional(),
-  skills: z.array(skillSchema).default(() => defaultSkills.map((s) => ({ ...s }))),
-  weights: z.record(id, z.number().min(0)).default(() => ({ ...defaultWeights })),
-  constraints: constraintsSchema.prefault({}),
-  quotas: z.array(quotaSchema).default([]),
-  capacity: z
-    .strictObject({ junior: z.int().min(1).max(1000).default(1), senior: z.int().min(1).max(1000).default(1) })
-    .prefault({}),
-  objective: z.enum(['maxScore', 'maxPairsThenScore', 'maximin']).default('maxPairsThenScore'),
-  /** The programme's objectives; explanations say which of them each pair serves. */
-  goals: z.array(goalSchema).default([]),
-});
+export const programSchema = buildProgramSchema(DEFAULT_LIMITS.maxStringLength);
+
+const schemaCache = new Map<number, typeof programSchema>([[DEFAULT_LIMITS.maxStringLength, programSchema]]);
+
+/** The program schema for a string limit, built once per limit. */
+function programSchemaFor(maxLength: number): typeof programSchema {
+  let schema = schemaCache.get(maxLength);
+  if (!schema) {
+    schema = buildProgramSchema(maxLength);
+    schemaCache.set(maxLength, schema);
+  }
+  return schema;
+}
 
 /** A program as written by a user (every field optional). */
 export type ProgramInput = z.input<typeof programSchema>;
@@ -110,11 +132,14 @@ export type Objective = Program['objective'];
  */
 export type Goal = Program['goals'][number];
 /** A `{ juniorId, seniorId }` reference. */
-export type PairRef = z.output<typeof pairRef>;
+export type PairRef = Constraints['lockedPairs'][number];
+
+/** Options of {@link parseProgram}: the size limits (strings, lists) of the program. */
+export type ProgramParseOptions = Pick<ParseOptions, 'limits' | 'maxStringLength'>;
 
 const topKeys = Object.keys(programSchema.shape);
-const constraintKeys = Object.keys(constraintsSchema.shape);
-const goalKeys = Object.keys(goalSchema.shape);
+const constraintKeys = Object.keys(programSchema.shape.constraints.unwrap().shape);
+const goalKeys = Object.keys(programSchema.shape.goals.unwrap().unwrap().shape);
 
 /** Least share of a pair's points a goal's scorer must give for the pair to serve the goal. */
 export const GOAL_MIN_SHARE = 0.25;
@@ -126,15 +151,21 @@ export const GOAL_MIN_SHARE = 0.25;
  * scorers are known.
  *
  * @param input - Parsed JSON (any value, `{}` included); never mutated.
+ * @param options - Size limits ({@link Limits}): `maxStringLength`, `maxSkills`, `maxQuotas`,
+ *   `maxPairsListed`, `maxListLength`, `maxParticipants` (`mustMatch` ids); default
+ *   {@link DEFAULT_LIMITS}.
  * @returns The program with every default filled in.
  * @throws {@link ValidationError} listing every problem with its path, e.g.
- *   `program.weights.reciprocity: must be >= 0, got -1`.
+ *   `program.weights.reciprocity: must be >= 0, got -1`; a list over its limit fails before its
+ *   items are read: `program.quotas: at most 1000 quotas (limits.maxQuotas), got 1001`.
  * @example
  * const program = parseProgram({ objective: 'maxScore', constraints: { minScore: 20 } });
  */
-export function parseProgram(input: unknown): Program {
-  throwIfAny(reservedKeyIssues(input, ['program']));
-  const result = programSchema.safeParse(input ?? {}, { error: zodMessage });
+export function parseProgram(input: unknown, options: ProgramParseOptions = {}): Program {
+  const limits = resolveLimits(options);
+  throwIfAny(programSizeIssues(input, limits));
+  throwIfAny(reservedKeyIssues(input, ['program'], { maxKeyLength: limits.maxStringLength, maxItems: largestListLimit(limits) }));
+  const result = programSchemaFor(limits.maxStringLength).safeParse(input ?? {}, { error: zodMessage });
   if (!result.success) {
     throwIfAny(
       fromZodIssues(result.error.issues, input, ['program'], (path) =>

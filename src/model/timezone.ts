@@ -46,6 +46,18 @@ export function parseUtcOffset(text: string): number | undefined {
   return total === undefined || total > MAX_EAST || total < MAX_WEST ? undefined : total;
 }
 
+/**
+ * Most entries of each cache of this module: the caches are keyed by zone names as the input
+ * writes them, so that without a cap a stream of distinct names (any case of any zone, unknown
+ * names) would grow them without bound. Past the cap, results are computed and not remembered.
+ */
+const MAX_CACHED = 4096;
+
+/** `map.set(key, value)` while the map is under {@link MAX_CACHED} entries. */
+function remember<K, V>(map: Map<K, V>, key: K, value: V): void {
+  if (map.size < MAX_CACHED) map.set(key, value);
+}
+
 /** One formatter per IANA name given, `null` when the runtime does not know it. */
 const formatters = new Map<string, Intl.DateTimeFormat | null>();
 
@@ -57,7 +69,7 @@ function formatterFor(zone: string): Intl.DateTimeFormat | null {
     } catch {
       format = null;
     }
-    formatters.set(zone, format);
+    remember(formatters, zone, format);
   }
   return format;
 }
@@ -129,7 +141,7 @@ function offsetsOf(zone: string, year: number): Int16Array {
     if (!format) throw new RangeError(`invalid time zone: ${zone}`);
     for (let i = 0; i < out.length; i++) out[i] = offsetAt(format, start + i * HALF_DAY_MS);
   }
-  yearCache.set(key, out);
+  remember(yearCache, key, out);
   return out;
 }
 
@@ -186,7 +198,7 @@ export function maxTimezoneGapHours(a: string, b: string, year: number): number 
   let gap = gapCache.get(key);
   if (gap === undefined) {
     gap = largestGap(offsetsOf(a, year), offsetsOf(b, year));
-    gapCache.set(key, gap);
+    remember(gapCache, key, gap);
   }
   return gap;
 }

@@ -62,9 +62,13 @@ export function zodMessage(issue: z.core.$ZodRawIssue): string {
   }
 }
 
+/** Unknown fields reported one by one per object; past this, one issue counts the rest. */
+const MAX_UNKNOWN_KEYS = 20;
+
 /**
- * Turns zod issues into library issues: one per problem, unknown keys split one per key, each with
- * the full path (under `prefix`) and the offending value read from the input.
+ * Turns zod issues into library issues: one per problem, unknown keys split one per key (the first
+ * 19 of an object with more than 20, after an issue that counts them all), each with the full
+ * path (under `prefix`) and the offending value read from the input.
  *
  * @param issues - Issues of a failed `safeParse` run with {@link zodMessage} as error map.
  * @param input - The parsed input, to read offending values from.
@@ -82,7 +86,12 @@ export function fromZodIssues(
     const path = issue.path.filter((k): k is PathKey => typeof k !== 'symbol');
     if (issue.code === 'unrecognized_keys') {
       const known = knownKeys?.(path);
-      for (const key of issue.keys) {
+      const shown = issue.keys.length > MAX_UNKNOWN_KEYS ? issue.keys.slice(0, MAX_UNKNOWN_KEYS - 1) : issue.keys;
+      if (shown.length < issue.keys.length) {
+        const more = issue.keys.length - shown.length;
+        out.push({ path: [...prefix, ...path], message: `${issue.keys.length} unknown fields; the first ${shown.length} follow, and ${more} more` });
+      }
+      for (const key of shown) {
         const hint = known ? suggest(key, known) : undefined;
         out.push({
           path: [...prefix, ...path, key],

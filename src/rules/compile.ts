@@ -95,7 +95,7 @@ const differ = (a: string | null | undefined, b: string | null | undefined) => a
 /** Values of a participant for a `per` grouping. */
 function groupValues(p: Participant, per: Extract<Quota, { kind: 'minPairs' | 'maxPairs' }>['per']): (string | number | boolean)[] {
   if ('attribute' in per) {
-    const v = p.attributes?.[per.attribute];
+    const v = p.attributes && Object.hasOwn(p.attributes, per.attribute) ? p.attributes[per.attribute] : undefined;
     return v === undefined || v === null ? [] : [v];
   }
   if (per.field === 'department') return [p.department];
@@ -146,7 +146,10 @@ export function compileRules(program: Program, eligibility: Eligibility, everyon
           ? (e: number) => differ(juniorOf(e).site, seniorOf(e).site)
           : where === 'differentDepartment'
             ? (e: number) => differ(juniorOf(e).department, seniorOf(e).department)
-            : (e: number) => (where.side === 'junior' ? juniorOf(e) : seniorOf(e)).attributes?.[where.attribute] === where.equals;
+            : (e: number) => {
+                const attributes = (where.side === 'junior' ? juniorOf(e) : seniorOf(e)).attributes;
+                return attributes !== undefined && Object.hasOwn(attributes, where.attribute) && attributes[where.attribute] === where.equals;
+              };
       const edges: number[] = [];
       const coefs: number[] = [];
       for (let e = 0; e < E; e++) {
