@@ -4,8 +4,7 @@ import { parseProgram, type Program } from '../model/program';
 import { Random } from '../generate/random';
 import { match } from '../engine/match';
 import { totalOf } from '../engine/prepare';
-import type { MatchOptions } from '../engine/options';
-import type { EvaluateOptions } from './evaluate-history';
+import { matchOptionsOf, type EvaluateOptions } from './evaluate-history';
 import { fitOutcomeModel, meanPrediction } from './outcome-model';
 import { cohortFeatures } from './features';
 import { nonNegativeShrunk } from './regression';
@@ -82,10 +81,7 @@ export function calibrateWeights(history: unknown, program: unknown = {}, option
   const quality = target === 'satisfaction' ? (score: number[], y: number[]) => spearman(score, y) : (score: number[], y: number[]) => rocAuc(score, y.map((v) => v === 1));
   const penalties = (options.penalties ?? DEFAULT_PENALTIES).map((p) => p * variance(rows.map((r) => r.y)));
   const seed = options.seed ?? 1;
-  const matchOptions: MatchOptions = {};
-  for (const key of ['scorers', 'constraints', 'parse', 'timezoneYear', 'solver', 'mipSolver', 'timeLimitMs'] as const) {
-    if (options[key] !== undefined) Object.assign(matchOptions, { [key]: options[key] });
-  }
+  const matchOptions = matchOptionsOf(options);
   const groups = new Set(rows.map((r) => r.group));
   if (groups.size < 2) warnings.push('fewer than two cohorts report the target: the penalty is chosen by 5-fold cross-validation over pairs, and no held-out comparison across cohorts is possible');
 

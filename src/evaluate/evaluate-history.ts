@@ -211,7 +211,7 @@ function replay(
 ): CohortEvaluation['replay'] {
   const result = match(
     { participants: cohort.participants, program },
-    { alternatives: false, ...pick(options, ['scorers', 'constraints', 'parse', 'timezoneYear', 'solver', 'mipSolver', 'timeLimitMs']) },
+    { alternatives: false, ...matchOptionsOf(options) },
   );
   const engineRefs = result.pairs;
   const figures = (refs: readonly { juniorId: string; seniorId: string }[], breaking: number, predicted: PairSetFigures['predicted']): PairSetFigures => {
@@ -242,11 +242,15 @@ function replay(
   };
 }
 
-function pick<T extends object, K extends keyof T>(value: T, keys: readonly K[]): Partial<Pick<T, K>> {
-  const out: Partial<Pick<T, K>> = {};
-  for (const key of keys) if (value[key] !== undefined) out[key] = value[key];
+/** The options of an evaluation that `match` takes too (plug-ins, parsing, solver, time limit), as given. */
+export function matchOptionsOf(options: EvaluateOptions): MatchOptions {
+  const out: Partial<Pick<EvaluateOptions, MatchKey>> = {};
+  for (const key of MATCH_KEYS) if (options[key] !== undefined) Object.assign(out, { [key]: options[key] });
   return out;
 }
+
+const MATCH_KEYS = ['scorers', 'constraints', 'parse', 'timezoneYear', 'solver', 'mipSolver', 'timeLimitMs'] as const;
+type MatchKey = (typeof MATCH_KEYS)[number];
 
 /** The program's weights normalised to sum 1. */
 export function normalisedWeights(program: Program): Record<string, number> {

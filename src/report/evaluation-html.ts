@@ -13,7 +13,7 @@ import type {
 } from '../evaluate/types';
 import type { EvaluationReportInput, EvaluationReportOptions } from './evaluation-types';
 import { calibrationBins, cohortOrder, evaluationView, rulesByCount, type EvaluationView } from './evaluation-view';
-import { escapeHtml, HTML_REPORT_CSP } from './html';
+import { documentStart, escapeHtml } from './html';
 
 const h = escapeHtml;
 
@@ -550,19 +550,7 @@ export function renderEvaluationHtml(input: EvaluationReportInput, options: Eval
   ];
   if (input.calibration) toc.push(['calibration', t.calibration]);
   return [
-    '<!doctype html>',
-    `<html lang="${view.locale}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${HTML_REPORT_CSP}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="referrer" content="no-referrer">',
-    '<meta name="color-scheme" content="light">',
-    '<meta name="generator" content="binome">',
-    `<title>${h(view.title)}</title>`,
-    `<style>${STYLE}</style>`,
-    '</head>',
-    '<body>',
+    ...documentStart(view.locale, view.title, STYLE),
     `<header class="top"><div class="wrap"><h1>${h(view.title)}</h1><div class="sub">${sub.join('')}</div><nav class="toc" aria-label="${h(base.contents)}">${toc.map(([id, label]) => `<a href="#${id}">${h(label)}</a>`).join('')}</nav></div></header>`,
     '<main class="wrap">',
     summarySection(view, e),

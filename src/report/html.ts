@@ -498,19 +498,7 @@ export function renderHtml(input: ReportInput, options: ReportOptions = {}): str
     .map(([id, label]) => `<a href="#${id}">${h(label as string)}</a>`)
     .join('');
   return [
-    '<!doctype html>',
-    `<html lang="${view.locale}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${HTML_REPORT_CSP}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="referrer" content="no-referrer">',
-    '<meta name="color-scheme" content="light">',
-    '<meta name="generator" content="binome">',
-    `<title>${h(view.title)}</title>`,
-    `<style>${STYLE}</style>`,
-    '</head>',
-    '<body>',
+    ...documentStart(view.locale, view.title, STYLE),
     `<header class="top"><div class="wrap"><h1>${h(view.title)}</h1><div class="sub">${sub.join('')}</div><nav class="toc" aria-label="${h(t.contents)}">${toc}</nav></div></header>`,
     '<main class="wrap">',
     summarySection(input, view),
@@ -528,4 +516,30 @@ export function renderHtml(input: ReportInput, options: ReportOptions = {}): str
     '</html>',
     '',
   ].join('\n');
+}
+
+/**
+ * The opening of a self-contained report page, up to `<body>`: doctype, language, the
+ * Content-Security-Policy that forbids any network access, the title and the inline style.
+ *
+ * @param locale - The page's language.
+ * @param title - The page title (escaped here).
+ * @param style - The page's CSS, inlined.
+ */
+export function documentStart(locale: string, title: string, style: string): string[] {
+  return [
+    '<!doctype html>',
+    `<html lang="${locale}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${HTML_REPORT_CSP}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="referrer" content="no-referrer">',
+    '<meta name="color-scheme" content="light">',
+    '<meta name="generator" content="binome">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${style}</style>`,
+    '</head>',
+    '<body>',
+  ];
 }
