@@ -162,6 +162,26 @@ export function formatIssue(issue: Issue): string {
   return `${formatPlace(issue)}: ${issue.message}${got}`;
 }
 
+/**
+ * Most issues an error's `message` lists, one per line; past them a last line says how many more
+ * there are. `issues` always holds them all. Rendering a hundred thousand issues into one message
+ * would turn a 1 MB hostile file into a 10 MB string.
+ */
+export const MESSAGE_ISSUES = 100;
+
+/**
+ * The message of an error: its first {@link MESSAGE_ISSUES} issues, one per line (see
+ * {@link formatIssue}), then `... and 99,900 more issues (error.issues lists them all)`.
+ *
+ * @param issues - The issues of the error.
+ */
+export function issuesMessage(issues: readonly Issue[]): string {
+  const lines = issues.slice(0, MESSAGE_ISSUES).map(formatIssue);
+  const more = issues.length - lines.length;
+  if (more > 0) lines.push(`... and ${more.toLocaleString('en-US')} more issue${more === 1 ? '' : 's'} (error.issues lists them all)`);
+  return lines.join('\n');
+}
+
 /** Base class of every error the library throws; `code` is stable across versions. */
 export class BinomeError extends Error {
   /** Stable machine-readable code. */
@@ -175,7 +195,7 @@ export class BinomeError extends Error {
    * @param options - Standard error options (`cause`).
    */
   constructor(code: ErrorCode, issues: readonly [Issue, ...Issue[]], options?: ErrorOptions) {
-    super(issues.map(formatIssue).join('\n'), options);
+    super(issuesMessage(issues), options);
     this.name = 'BinomeError';
     this.code = code;
     this.issues = issues;

@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { BinomeError, presetNames } from '../index';
+import { BinomeError, formatIssue, presetNames } from '../index';
 import { circlesCommand, type CirclesCommandOptions } from './commands/circles';
 import { demoCommand } from './commands/demo';
 import { evaluateCommand, type EvaluateCommandOptions } from './commands/evaluate';
@@ -204,10 +204,10 @@ function reportError(env: CliEnv, error: unknown): ExitCodeValue {
     return error.exitCode === 0 ? ExitCode.ok : ExitCode.invalidInput;
   }
   if (error instanceof BinomeError) {
-    const lines = error.message.split('\n');
-    const shown = lines.slice(0, 200);
-    env.stderr.write(`error: ${shown.length === 1 ? shown[0] : `${lines.length} problems:\n${shown.map((l) => `  ${l}`).join('\n')}`}\n`);
-    if (lines.length > shown.length) env.stderr.write(`  ... and ${lines.length - shown.length} more (binome validate lists them all)\n`);
+    const { issues } = error;
+    const shown = issues.slice(0, 200).map(formatIssue);
+    env.stderr.write(`error: ${issues.length === 1 ? shown[0] : `${issues.length} problems:\n${shown.map((l) => `  ${l}`).join('\n')}`}\n`);
+    if (issues.length > shown.length) env.stderr.write(`  ... and ${issues.length - shown.length} more (binome validate lists them all)\n`);
     return ExitCode.invalidInput;
   }
   if (error instanceof UsageError) {

@@ -199,8 +199,18 @@ export class CsvRowConverter {
     this.decimalComma = delimiter === ';';
     this.limits = resolveLimits(options);
     this.width = header.length;
-    const issues: Issue[] = [];
     const positions = new Map<string, number>();
+    if (header.length > this.limits.maxCsvColumns) {
+      // Not read any further: one issue, not one per column.
+      const issue = tooMany(['header'], header.length, this.limits.maxCsvColumns, 'columns', 'maxCsvColumns');
+      this.issues = [{ ...issue, source: { file: this.file, line } }];
+      this.fatal = true;
+      this.columns = [];
+      this.missing = new Set();
+      this.positions = positions;
+      return;
+    }
+    const issues: Issue[] = [];
     this.columns = header.map((name, index) => {
       const first = positions.get(name);
       if (name !== '' && first === undefined) positions.set(name, index);

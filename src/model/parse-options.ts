@@ -43,6 +43,12 @@ export interface Limits {
    * Default 1,000,000.
    */
   readonly maxCsvRecordSize: number;
+  /**
+   * Columns of a CSV header. Default 2,000: far more than the format has fields (a wide export
+   * read with `unknownFields: 'strip'` fits), few enough that a hostile header of a hundred
+   * thousand names fails at once instead of yielding an issue per column.
+   */
+  readonly maxCsvColumns: number;
 }
 
 /** The default {@link Limits}: generous for real programmes, small enough to fail fast on garbage. */
@@ -57,6 +63,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxSkills: 1000,
   maxCohorts: 1000,
   maxCsvRecordSize: 1_000_000,
+  maxCsvColumns: 2000,
 });
 
 /** Options of the parse functions. */

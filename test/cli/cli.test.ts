@@ -167,6 +167,24 @@ describe('binome validate', () => {
   });
 });
 
+describe('many problems', () => {
+  test('the first 200 on stderr, then how many more; validate lists them all on stdout', async () => {
+    const dir = scratch();
+    const people = Array.from({ length: 250 }, (_, i) => ({ id: `j-${i}`, role: 'junior', volunteer: true, department: 'IT', skills: { 'ai-tools': 7 }, wants: {} }));
+    writeFileSync(join(dir, 'people.json'), JSON.stringify(people));
+    const matched = await cli(['match', 'people.json', '--quiet'], { cwd: dir });
+    expect(matched.code).toBe(1);
+    const lines = matched.stderr.trim().split('\n');
+    expect(lines[0]).toBe('error: 250 problems:');
+    expect(lines[1]).toBe('  people.json: participants[0].skills.ai-tools: level must be 0..5, got 7');
+    expect(lines[200]).toBe('  people.json: participants[199].skills.ai-tools: level must be 0..5, got 7');
+    expect(lines.slice(201)).toEqual(['  ... and 50 more (binome validate lists them all)']);
+    const validated = await cli(['validate', 'people.json'], { cwd: dir });
+    expect(validated.code).toBe(1);
+    expect(validated.stdout.trim().split('\n')).toHaveLength(250);
+  });
+});
+
 describe('binome explain, schema, demo', () => {
   test('explain a pair that is not in the result', async () => {
     const result = JSON.parse((await cli(['match', 'participants.sample.json', '--quiet'])).stdout) as { pairs: { juniorId: string; seniorId: string }[] };

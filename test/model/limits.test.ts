@@ -46,6 +46,7 @@ describe('DEFAULT_LIMITS', () => {
       maxSkills: 1000,
       maxCohorts: 1000,
       maxCsvRecordSize: 1_000_000,
+      maxCsvColumns: 2000,
     } satisfies Limits);
     expect(Object.isFrozen(DEFAULT_LIMITS)).toBe(true);
   });
@@ -248,6 +249,25 @@ describe('CSV', () => {
       'people.csv:1: at most 2 skills.* columns (limits.maxSkillsPerPerson), got 3\npeople.csv:1: at most 1 attributes.* columns (limits.maxAttributes), got 2',
     );
     expect(parseParticipantsCsv(text, { skills: taxonomy(3), limits: { maxSkillsPerPerson: 3, maxAttributes: 2 } })).toHaveLength(1);
+  });
+
+  test('maxCsvColumns: a header wider than the limit is one issue, and no row is read', () => {
+    const wide = (n: number) => `${header},${Array.from({ length: n }, (_, i) => `x${i}`).join(',')}`;
+    // 4 required columns + 6 unknown ones = 10.
+    const text = `${wide(6)}\nj-1,junior,true,IT,,,,,,\n`;
+    expect(() => parseParticipantsCsv(text, { limits: { maxCsvColumns: 9 } })).toThrow(ValidationError);
+    expect(messageOf(() => parseParticipantsCsv(text, { file: 'people.csv', limits: { maxCsvColumns: 9 } }))).toBe('people.csv:1: at most 9 columns (limits.maxCsvColumns), got 10');
+    expect(parseParticipantsCsv(text, { unknownFields: 'strip', limits: { maxCsvColumns: 10 } })).toHaveLength(1);
+    // The default: 100,000 duplicate names are one issue, not 100,000.
+    const hostile = `${'skills.s,'.repeat(100_000)}id\n`;
+    let error: unknown;
+    try {
+      parseParticipantsCsv(hostile);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues).toEqual([{ path: ['header'], message: 'at most 2000 columns (limits.maxCsvColumns)', received: 100_001, source: { file: 'participants.csv', line: 1 } }]);
   });
 
   test('a file read as a stream stops at the limit too (loadParticipants, validateFile)', async () => {
