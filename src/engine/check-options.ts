@@ -1,4 +1,5 @@
-import type { Issue } from '../errors';
+import { appendIssues, type Issue } from '../errors';
+import { parseOptionIssues } from '../model/parse-options';
 import type { MatchOptions } from './options';
 
 const LOCALES = ['en', 'fr'];
@@ -32,5 +33,6 @@ export function optionIssues(options: MatchOptions): Issue[] {
   if (o.mipSolver !== undefined && !(typeof o.mipSolver === 'object' && o.mipSolver !== null && typeof (o.mipSolver as { solve?: unknown }).solve === 'function')) {
     bad('mipSolver', 'must be a MipSolver (an object with a solve method)', typeof o.mipSolver);
   }
+  appendIssues(issues, parseOptionIssues(o.parse, ['options', 'parse']));
   return issues;
 }

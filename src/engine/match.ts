@@ -1,3 +1,4 @@
+import { throwIfAny } from '../errors';
 import { SolutionView } from '../explain/solution-view';
 import { explainPair } from '../explain/pairs';
 import { explainUnmatched } from '../explain/unmatched';
@@ -10,6 +11,7 @@ import { residualRows } from '../rules/problem';
 import { solveGraph } from '../solver/assignment';
 import { createForcingOracle, type MatchingObjective } from '../solver/b-matching';
 import { certify } from './certificate';
+import { optionIssues } from './check-options';
 import { diagnose } from './diagnose';
 import { solveProgram } from './solve-program';
 import { buildEligibility } from './eligibility';
@@ -96,6 +98,8 @@ export function matchKeeping(input: MatchInput, options: MatchOptions, keep: rea
 }
 
 function* matchSteps(input: MatchInput, options: MatchOptions, keep: readonly KeepRule[] = []): Steps<MatchResult> {
+  // Before anything reads them (the progress callback first): a web form may send any value.
+  throwIfAny(optionIssues(options));
   const tell = progress(options);
   const t0 = now();
   tell('validate', 0, 1);

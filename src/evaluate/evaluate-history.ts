@@ -62,7 +62,7 @@ export function evaluateHistory(history: unknown, program: unknown = {}, options
   const cohorts: CohortEvaluation[] = bound.map(({ cohort, features }, c) => {
     const model = models[c]!;
     const own = pairsByCohort[c]!.map((p) => ({ ...p.pair, predicted: model.model ? model.model.predict(p.vector) : null }));
-    pairs.push(...own);
+    for (const pair of own) pairs.push(pair); // a cohort may list a million pairs: no spread
     if (own.length === 0) warnings.push(`cohort "${cohort.id}" has no pairs`);
     else if (own.every((p) => p.satisfaction === null && p.completed === null)) warnings.push(`cohort "${cohort.id}" reports no outcome`);
     if (!model.model && parsed.cohorts.length > 0) warnings.push(`cohort "${cohort.id}": no other cohort with outcomes, so no outcome model to predict its pairs`);

@@ -11,10 +11,10 @@
  * @module
  */
 import { CsvError, parse, type Options as CsvParseOptions } from 'csv-parse/sync';
-import { throwIfAny, type Issue, type IssueSource } from '../errors';
+import { appendIssues, throwIfAny, type Issue, type IssueSource } from '../errors';
 import { checkParticipants } from '../model/cross-checks';
 import { tooMany } from '../model/limits';
-import { DEFAULT_LIMITS, resolveLimits, type Limits, type ParseOptions } from '../model/parse-options';
+import { DEFAULT_LIMITS, parseOptionIssues, resolveLimits, type Limits, type ParseOptions } from '../model/parse-options';
 import { validateParticipantList, type Participant } from '../model/participant';
 import { isReservedKey } from '../model/reserved-keys';
 import { defaultSkills } from '../model/taxonomy';
@@ -33,6 +33,21 @@ export interface CsvOptions extends ParseOptions {
 
 /** File name used in messages when the caller gives none. */
 export const DEFAULT_CSV_FILE = 'participants.csv';
+
+/**
+ * Issues of CSV options handed over as plain values: those of the parse options
+ * ({@link parseOptionIssues}), a `file` that is not a string, a `delimiter` other than `,` or `;`.
+ *
+ * @param options - The options as given (any value; `undefined` is none).
+ */
+export function csvOptionIssues(options: unknown): Issue[] {
+  const issues = parseOptionIssues(options);
+  if (options === null || typeof options !== 'object') return issues;
+  const { file, delimiter } = options as { file?: unknown; delimiter?: unknown };
+  if (file !== undefined && typeof file !== 'string') issues.push({ path: ['options', 'file'], message: 'must be a file name', received: file });
+  if (delimiter !== undefined && delimiter !== ',' && delimiter !== ';') issues.push({ path: ['options', 'delimiter'], message: 'must be "," or ";"', received: delimiter });
+  return issues;
+}
 
 /** How a cell of a plain (non-dotted) column is read. */
 export type CellType = 'string' | 'boolean' | 'number' | 'list';
@@ -222,7 +237,7 @@ export class CsvRowConverter {
     const missing = requiredCsvColumns.filter((name) => !present.has(name));
     for (const name of missing) issues.push(this.headerIssue(name, -1, 'missing required column', line));
     const oversized = this.oversizedFields(line);
-    issues.push(...oversized);
+    appendIssues(issues, oversized);
     this.fatal = oversized.length > 0;
     this.issues = issues;
     this.missing = new Set(missing);
@@ -411,6 +426,7 @@ export class ParticipantsCsvReader {
 
   /** @param options - File name for messages, delimiter, and the parse options (taxonomy, limits, ...). */
   constructor(options: CsvOptions = {}) {
+    throwIfAny(csvOptionIssues(options));
     this.options = options;
     this.file = options.file ?? DEFAULT_CSV_FILE;
     this.limits = resolveLimits(options);
@@ -438,7 +454,7 @@ export class ParticipantsCsvReader {
     if (isBlank(cells)) return;
     if (this.converter === undefined) {
       this.converter = new CsvRowConverter(cells, this.options, line);
-      this.issues.push(...this.converter.issues);
+      appendIssues(this.issues, this.converter.issues);
       this.halted = this.converter.fatal;
       return;
     }
@@ -490,7 +506,7 @@ export class ParticipantsCsvReader {
     if (this.halted) return { participants: [], issues: [...this.issues], rows: this.rows };
     const converter = this.converter;
     const { entries, issues } = validateParticipantList(this.records, ['participants'], this.options);
-    issues.push(...checkParticipants(entries, this.options.skills ?? defaultSkills, ['participants']));
+    appendIssues(issues, checkParticipants(entries, this.options.skills ?? defaultSkills, ['participants']));
     const located = issues.map((issue) => this.locate(issue)).filter((issue) => !converter?.missing.has(issue.source?.column ?? ''));
     const all = [...this.issues, ...located];
     const order = all.map((issue, i) => ({ issue, i, line: issue.source?.line ?? 0, column: this.rank(issue) }));

@@ -1,4 +1,4 @@
-import type { Issue } from '../errors';
+import { appendIssues, type Issue } from '../errors';
 import type { IndexedParticipant, Participant, Role } from './participant';
 import type { Program } from './program';
 import type { SkillDef } from './taxonomy';
@@ -35,7 +35,7 @@ export function checkParticipants(entries: readonly IndexedParticipant[], skills
       }
     }
   }
-  issues.push(...managerLoops(entries, prefix));
+  appendIssues(issues, managerLoops(entries, prefix));
   return issues.sort((a, b) => Number(a.path[prefix.length]) - Number(b.path[prefix.length]));
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { throwIfAny, type Issue } from '../errors';
+import { appendIssues, throwIfAny, type Issue } from '../errors';
 import { checkParticipants } from './cross-checks';
 import { historySizeIssues, largestListLimit } from './limits';
 import { DEFAULT_LIMITS, resolveLimits, type ParseOptions } from './parse-options';
@@ -109,7 +109,7 @@ export function parseHistory(input: unknown, options: ParseOptions = {}): Histor
     if (firstAt !== undefined) issues.push({ path: [...prefix, 'id'], message: `duplicate cohort id (first at cohorts[${firstAt}])`, received: cohort.id });
     else cohortSeen.set(cohort.id, c);
     const { entries, issues: recordIssues } = validateParticipantList(cohort.participants, [...prefix, 'participants'], options);
-    issues.push(...recordIssues, ...checkParticipants(entries, options.skills ?? defaultSkills, [...prefix, 'participants']));
+    appendIssues(appendIssues(issues, recordIssues), checkParticipants(entries, options.skills ?? defaultSkills, [...prefix, 'participants']));
     const byId = new Map(entries.map((e) => [e.participant.id, e.participant] as const));
     const pairSeen = new Set<string>();
     const pairs = cohort.pairs.map((pair, k): HistoryPair => {

@@ -1,5 +1,5 @@
 import { ValidationError, type Issue } from '../errors';
-import type { SkillDef } from './taxonomy';
+import { skillSchema, type SkillDef } from './taxonomy';
 import { suggest } from './zod-issues';
 
 /**
@@ -97,43 +97,97 @@ function isLimit(value: unknown): value is number {
   return typeof value === 'number' && (value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && value >= 0));
 }
 
+type Path = readonly (string | number)[];
+
+/** More keys than this in `limits` is garbage: one issue, not one (with a suggestion) per key. */
+const MAX_LIMIT_KEYS = 100;
+
+/** `limits.maxSkills` when given and valid, else its default. */
+function maxSkillsOf(limits: unknown): number {
+  const given = limits !== null && typeof limits === 'object' ? (limits as { maxSkills?: unknown }).maxSkills : undefined;
+  return isLimit(given) ? given : DEFAULT_LIMITS.maxSkills;
+}
+
+/** Skill lists already checked (a program's taxonomy is handed to every parse of its people). */
+const checkedSkills = new WeakSet<object>();
+
 /**
- * The limits in force: `options.limits` over {@link DEFAULT_LIMITS}, with the top-level
- * `maxStringLength` as an alias of `limits.maxStringLength`.
+ * Issues of parse options handed over as plain values (a web form may send anything): not an
+ * object, an `unknownFields` other than `'error'` or `'strip'`, `skills` that are not skill
+ * definitions, a bad `maxStringLength`, and bad or unknown `limits`. Keys of wider option objects
+ * (a CSV file name, a loader's display name) are left to their own checks.
  *
- * @param options - Parse options (or none).
- * @returns Every limit, checked.
- * @throws {@link ValidationError} when a limit is not a whole number >= 0 (nor `Infinity`), or
- *   has an unknown name (`options.limits.maxParticipant: unknown limit (did you mean ...)`).
+ * @param options - The options as given (any value; `undefined` is none).
+ * @param at - Their path in messages: `['options']` for the parse functions, `['options', 'parse']`
+ *   for `match`.
+ * @returns One issue per problem; none when the options are usable.
  */
-export function resolveLimits(options: Pick<ParseOptions, 'limits' | 'maxStringLength'> | undefined): Limits {
-  const given = options?.limits;
-  const alias = options?.maxStringLength;
-  if (given === undefined && alias === undefined) return DEFAULT_LIMITS;
+export function parseOptionIssues(options: unknown, at: Path = ['options']): Issue[] {
+  if (options === undefined) return [];
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) return [{ path: at, message: 'must be an object of parse options', received: options }];
+  const o = options as Readonly<Record<string, unknown>>;
   const issues: Issue[] = [];
-  const out: Record<string, number> = { ...DEFAULT_LIMITS };
-  if (alias !== undefined) {
-    if (isLimit(alias)) out.maxStringLength = alias;
-    else issues.push({ path: ['options', 'maxStringLength'], message: 'must be a whole number >= 0 or Infinity', received: alias });
+  if (o.unknownFields !== undefined && o.unknownFields !== 'error' && o.unknownFields !== 'strip') {
+    issues.push({ path: [...at, 'unknownFields'], message: 'must be "error" or "strip"', received: o.unknownFields });
   }
+  const skills = o.skills;
+  if (skills !== undefined && !(typeof skills === 'object' && skills !== null && checkedSkills.has(skills))) {
+    if (!Array.isArray(skills)) issues.push({ path: [...at, 'skills'], message: 'must be an array of skills { id, label, domain, teacher }', received: skills });
+    else if (skills.length > maxSkillsOf(o.limits)) issues.push({ path: [...at, 'skills'], message: `at most ${maxSkillsOf(o.limits)} skills (limits.maxSkills)`, received: skills.length });
+    else {
+      const before = issues.length;
+      // By index: forEach would skip the holes of a sparse array.
+      for (let i = 0; i < skills.length; i++) {
+        const skill: unknown = skills[i];
+        if (!skillSchema.safeParse(skill).success) issues.push({ path: [...at, 'skills', i], message: 'must be a skill { id, label, domain, teacher }', received: skill });
+      }
+      if (issues.length === before) checkedSkills.add(skills);
+    }
+  }
+  const alias = o.maxStringLength;
+  if (alias !== undefined && !isLimit(alias)) issues.push({ path: [...at, 'maxStringLength'], message: 'must be a whole number >= 0 or Infinity', received: alias });
+  const given = o.limits;
   if (given !== undefined) {
     if (given === null || typeof given !== 'object' || Array.isArray(given)) {
-      issues.push({ path: ['options', 'limits'], message: 'must be an object of limits', received: given });
+      issues.push({ path: [...at, 'limits'], message: 'must be an object of limits', received: given });
+    } else if (Object.keys(given).length > MAX_LIMIT_KEYS) {
+      issues.push({ path: [...at, 'limits'], message: `at most ${MAX_LIMIT_KEYS} limits (known: ${limitNames.join(', ')})`, received: Object.keys(given).length });
     } else {
       for (const key of Object.keys(given)) {
         const value = (given as Record<string, unknown>)[key];
         if (!(limitNames as readonly string[]).includes(key)) {
           const hint = suggest(key, limitNames);
-          issues.push({ path: ['options', 'limits', key], message: `unknown limit${hint ? ` (did you mean "${hint}"?)` : ` (known: ${limitNames.join(', ')})`}` });
-        } else if (value === undefined) {
-          continue;
-        } else if (isLimit(value)) {
-          out[key] = value;
-        } else {
-          issues.push({ path: ['options', 'limits', key], message: 'must be a whole number >= 0 or Infinity', received: value });
+          issues.push({ path: [...at, 'limits', key], message: `unknown limit${hint ? ` (did you mean "${hint}"?)` : ` (known: ${limitNames.join(', ')})`}` });
+        } else if (value !== undefined && !isLimit(value)) {
+          issues.push({ path: [...at, 'limits', key], message: 'must be a whole number >= 0 or Infinity', received: value });
         }
       }
     }
+  }
+  return issues;
+}
+
+/**
+ * The limits in force: `options.limits` over {@link DEFAULT_LIMITS}, with the top-level
+ * `maxStringLength` as an alias of `limits.maxStringLength`. Every parse function calls it first,
+ * so it checks the whole of the parse options ({@link parseOptionIssues}).
+ *
+ * @param options - Parse options (or none).
+ * @returns Every limit, checked.
+ * @throws {@link ValidationError} when the options are not an object, when a limit is not a whole
+ *   number >= 0 (nor `Infinity`) or has an unknown name (`options.limits.maxParticipant: unknown
+ *   limit (did you mean ...)`), when `unknownFields` is neither `'error'` nor `'strip'`, or when
+ *   `skills` are not skill definitions.
+ */
+export function resolveLimits(options: Pick<ParseOptions, 'limits' | 'maxStringLength'> | undefined): Limits {
+  const issues = parseOptionIssues(options);
+  const given = options?.limits;
+  const alias = options?.maxStringLength;
+  if (issues.length === 0 && given === undefined && alias === undefined) return DEFAULT_LIMITS;
+  const out: Record<string, number> = { ...DEFAULT_LIMITS };
+  if (issues.length === 0) {
+    if (alias !== undefined) out.maxStringLength = alias;
+    for (const [key, value] of Object.entries(given ?? {})) if (value !== undefined) out[key] = value;
   }
   const [first, ...rest] = issues;
   if (first) throw new ValidationError([first, ...rest]);

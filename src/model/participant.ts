@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ValidationError, throwIfAny, type Issue } from '../errors';
+import { ValidationError, appendIssues, throwIfAny, type Issue } from '../errors';
 import { languageTagError } from './language';
 import { largestListLimit, participantSizeIssues, tooMany } from './limits';
 import { resolveLimits, type Limits, type ParseOptions } from './parse-options';
@@ -150,12 +150,12 @@ export function validateParticipantList(
     const sized = participantSizeIssues(record, path, limits);
     const reserved = sized.length > 0 ? sized : reservedKeyIssues(record, path, scan);
     if (reserved.length > 0) {
-      issues.push(...reserved);
+      appendIssues(issues, reserved);
       continue;
     }
     const result = schema.safeParse(record, { error: zodMessage });
     if (result.success) entries.push({ index, participant: normalize(result.data) });
-    else issues.push(...fromZodIssues(result.error.issues, record, path, knownParticipantKeys));
+    else appendIssues(issues, fromZodIssues(result.error.issues, record, path, knownParticipantKeys));
   }
   return { entries, issues };
 }
@@ -208,7 +208,7 @@ export function parseParticipants(input: unknown, options: ParseOptions = {}): P
     throw new ValidationError([{ path: ['participants'], message: 'must be an array of participants', received: list }]);
   }
   const { entries, issues } = validateParticipantList(list, ['participants'], options);
-  issues.push(...checkParticipants(entries, options.skills ?? defaultSkills, ['participants']));
+  appendIssues(issues, checkParticipants(entries, options.skills ?? defaultSkills, ['participants']));
   throwIfAny(issues);
   return entries.map((entry) => entry.participant);
 }

@@ -114,7 +114,7 @@ export function solveByComponents(graph: BipartiteGraph, objective: MatchingObje
   }
   let cardinality = 0;
   if (objective === 'maxCardinality') {
-    cardinality = Math.min(...lambdas);
+    cardinality = lambdas.reduce((a, b) => Math.min(a, b), Infinity); // no spread: components may be many
     for (let k = 0; k < count; k++) {
       const delta = lambdas[k]! - cardinality;
       if (delta === 0) continue;

@@ -1,7 +1,7 @@
 import { fc, it } from '@fast-check/vitest';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parseParticipantsCsv, type CsvOptions } from '../../src/io/csv-participants';
-import { HUGE_STRING, RUNS, check, count, fixtureText, mutateText, reportTally, textMutations } from './fuzz-helpers';
+import { HUGE_STRING, RUNS, check, count, fixtureText, mutateText, parseOptions, reportTally, textMutations } from './fuzz-helpers';
 
 const sampleText = fixtureText('participants.sample.csv');
 const sampleRows: readonly (readonly string[])[] = sampleText
@@ -174,6 +174,14 @@ describe('fuzz parseParticipantsCsv', () => {
     const text = mutateText(sampleText, edits);
     count('parseParticipantsCsv', check(() => parseParticipantsCsv(text, options), text.length));
   });
+
+  it.prop([fc.oneof(fc.constant(sampleText), textMutations.map((edits) => mutateText(sampleText, edits))), parseOptions, fc.option(fc.constantFrom(',', ';'), { nil: undefined })], { numRuns: RUNS })(
+    'any parse options (wrong unknownFields, skills, limits): success or a located library error',
+    (text, options, delimiter) => {
+      const given = options !== null && typeof options === 'object' && delimiter !== undefined ? { ...options, delimiter } : options;
+      count('parseParticipantsCsv', check(() => parseParticipantsCsv(text, given as never), text.length));
+    },
+  );
 
   test('hostile files', () => {
     const header = sampleRows[0]!.join(',');

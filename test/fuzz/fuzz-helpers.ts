@@ -173,6 +173,28 @@ export function mutations(doc: unknown): fc.Arbitrary<Mutation[]> {
   return fc.array(mutation, { minLength: 1, maxLength: 3 });
 }
 
+const LIMIT_KEYS = ['maxParticipants', 'maxStringLength', 'maxSkillsPerPerson', 'maxListLength', 'maxSkills', 'maxCsvColumns', 'maxQuotas', 'maxParticipant', '__proto__'] as const;
+
+/**
+ * Parse options as a web form could send them: a wrong value, or an object whose every key
+ * (`unknownFields`, `maxStringLength`, `skills`, `limits` and each limit) may hold a wrong value.
+ */
+export const parseOptions: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 1, arbitrary: wrongValue },
+  {
+    weight: 3,
+    arbitrary: fc.record(
+      {
+        unknownFields: fc.oneof(fc.constantFrom('error', 'strip'), wrongValue),
+        maxStringLength: fc.oneof(fc.constantFrom(0, 5, 1000, Number.POSITIVE_INFINITY), wrongValue),
+        skills: fc.oneof(wrongValue, fc.array(wrongValue, { maxLength: 3 })),
+        limits: fc.oneof(wrongValue, fc.dictionary(fc.constantFrom(...LIMIT_KEYS), fc.oneof(fc.constantFrom(0, 2, 100, Number.POSITIVE_INFINITY), wrongValue))),
+      },
+      { requiredKeys: [] },
+    ),
+  },
+);
+
 // ---------------------------------------------------------------------------------------------
 // Mutations of text (JSON or CSV)
 

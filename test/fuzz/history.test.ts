@@ -13,6 +13,7 @@ import {
   mutate,
   mutateText,
   mutations,
+  parseOptions,
   reportTally,
   textMutations,
 } from './fuzz-helpers';
@@ -53,6 +54,13 @@ describe('fuzz parseHistory', () => {
         return;
       }
       count('parseHistory', check(() => parseHistory(doc)));
+    },
+  );
+
+  it.prop([fc.oneof(fc.constant<unknown>(sample), mutations(sample).map((changes) => mutate(sample, changes))), parseOptions], { numRuns: RUNS })(
+    'any parse options (wrong unknownFields, skills, limits): success or a located library error',
+    (doc, options) => {
+      count('parseHistory', check(() => parseHistory(doc, options as never)));
     },
   );
 

@@ -13,6 +13,7 @@ import {
   mutate,
   mutateText,
   mutations,
+  parseOptions,
   reportTally,
   textMutations,
 } from './fuzz-helpers';
@@ -59,6 +60,13 @@ describe('fuzz parseParticipants', () => {
     }
     count('parseParticipants', check(() => parseParticipants(doc)));
   });
+
+  it.prop([fc.oneof(fc.constant<unknown>(sample), mutations(sample).map((changes) => mutate(sample, changes))), parseOptions], { numRuns: RUNS })(
+    'any parse options (wrong unknownFields, skills, limits): success or a located library error',
+    (doc, options) => {
+      count('parseParticipants', check(() => parseParticipants(doc, options as never)));
+    },
+  );
 
   test('text edits of the sample file itself', () => {
     fc.assert(

@@ -13,6 +13,7 @@ import {
   mutate,
   mutateText,
   mutations,
+  parseOptions,
   reportTally,
   textMutations,
 } from './fuzz-helpers';
@@ -52,6 +53,13 @@ describe('fuzz parseProgram', () => {
         return; // not JSON: the loaders' concern (fuzzed through the CLI)
       }
       count('parseProgram', check(() => parseProgram(doc)));
+    },
+  );
+
+  it.prop([fc.oneof(fc.constant<unknown>(sample), mutations(sample).map((changes) => mutate(sample, changes))), parseOptions], { numRuns: RUNS })(
+    'any parse options (wrong limits, maxStringLength): success or a located library error',
+    (doc, options) => {
+      count('parseProgram', check(() => parseProgram(doc, options as never)));
     },
   );
 

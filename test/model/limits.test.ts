@@ -287,6 +287,35 @@ describe('CSV', () => {
   });
 });
 
+describe('a great many issues', () => {
+  // 1,000 people with 200 skills each from another taxonomy: 200,000 issues, which overflowed the
+  // stack when appended with push(...issues) (a RangeError instead of the ValidationError).
+  const skills = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`zz-${i}`, 3]));
+  const people = Array.from({ length: 1000 }, (_, i) => ({ ...person(`j-${i}`, 'junior'), skills }));
+
+  function issuesOf(run: () => unknown): readonly { path: readonly (string | number)[] }[] {
+    try {
+      run();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ValidationError);
+      return (error as ValidationError).issues;
+    }
+    throw new Error('no error');
+  }
+
+  test('parseParticipants, parseHistory and the CSV reader list all 200,000', () => {
+    const direct = issuesOf(() => parseParticipants(people));
+    expect(direct).toHaveLength(200_000);
+    expect(direct[199_999]!.path).toEqual(['participants', 999, 'skills', 'zz-199']);
+    const history = issuesOf(() => parseHistory({ cohorts: [{ id: 'c', participants: people, pairs: [] }] }));
+    expect(history).toHaveLength(200_000);
+    const header = ['id', 'role', 'volunteer', 'department', ...Object.keys(skills).map((k) => `skills.${k}`)].join(',');
+    const row = (i: number) => [`j-${i}`, 'junior', 'true', 'IT', ...Object.keys(skills).map(() => '3')].join(',');
+    const text = `${header}\n${Array.from({ length: 1000 }, (_, i) => row(i)).join('\n')}\n`;
+    expect(issuesOf(() => parseParticipantsCsv(text))).toHaveLength(200_000);
+  }, 60_000);
+});
+
 describe('fast failure', () => {
   const cases: [string, () => unknown][] = [
     ['participants', () => parseParticipants(sparse(10_000_000))],

@@ -77,7 +77,9 @@ export async function circlesCommand(env: CliEnv, resultFile: string, options: C
     if (options.quiet !== true) {
       const { mixing } = circles;
       const sizes = circles.circles.map((c) => c.members.length);
-      const range = sizes.length === 0 ? '' : ` of ${Math.min(...sizes)}${Math.max(...sizes) === Math.min(...sizes) ? '' : `-${Math.max(...sizes)}`}`;
+      const least = sizes.reduce((a, b) => Math.min(a, b), Infinity);
+      const most = sizes.reduce((a, b) => Math.max(a, b), 0);
+      const range = sizes.length === 0 ? '' : ` of ${least}${most === least ? '' : `-${most}`}`;
       const where = options.out === undefined ? '' : ` -> ${options.out}`;
       env.stderr.write(
         `${count(circles.circles.length, 'circle')}${range}, ${count(mixing.sameDepartmentPairs, 'same-department pair')} (least possible ${mixing.lowerBound}), ${count(mixing.sameSitePairs, 'same-site pair')}${where}\n`,

@@ -1,0 +1,99 @@
+/**
+ * Fuzzing `safeMatch` and `safeMatchAsync` as a web form's back end calls them: whatever the input
+ * and the options, they never throw, and a refusal is a library error with a documented code
+ * (never `internal-error`, which is kept for bugs) whose every issue is located. Raw values of
+ * every kind, the samples mutated, and options with wrong values at every key (`parse` and its
+ * `limits` included).
+ */
+import { fc, it } from '@fast-check/vitest';
+import { afterAll, describe, expect } from 'vitest';
+import { BinomeError } from '../../src/errors';
+import { safeMatch, safeMatchAsync, type MatchResult, type SafeMatchResult } from '../../src/index';
+import { RUNS, anything, count, expectLibraryError, expectNoPollution, fixtureJson, mutate, mutations, parseOptions, reportTally, timeLimit, wrongValue } from './fuzz-helpers';
+
+const sample = {
+  participants: (fixtureJson('participants.sample.json') as { participants: unknown[] }).participants,
+  program: fixtureJson('program.sample.json'),
+};
+
+afterAll(reportTally);
+
+/** Options: valid values mixed with wrong ones at every key, `parse` and its `limits` included. */
+const options: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 1, arbitrary: wrongValue },
+  {
+    weight: 4,
+    arbitrary: fc.record(
+      {
+        locale: fc.oneof(fc.constantFrom('en', 'fr'), wrongValue),
+        solver: fc.oneof(fc.constantFrom('auto', 'mip', 'lagrangian'), wrongValue),
+        timeLimitMs: fc.oneof(fc.constantFrom(0, 5, 1000), wrongValue),
+        timezoneYear: fc.oneof(fc.constant(2026), wrongValue),
+        alternatives: fc.oneof(fc.boolean(), wrongValue),
+        scorers: fc.oneof(fc.constant([]), wrongValue, fc.array(wrongValue, { maxLength: 2 })),
+        constraints: fc.oneof(fc.constant([]), wrongValue, fc.array(wrongValue, { maxLength: 2 })),
+        onProgress: fc.oneof(fc.constant(() => {}), wrongValue),
+        signal: fc.oneof(fc.constant(new AbortController().signal), wrongValue),
+        mipSolver: wrongValue,
+        parse: parseOptions,
+      },
+      { requiredKeys: [] },
+    ),
+  },
+);
+
+/** Never thrown; ok, or a located library error with a documented code; in time; no prototype touched. */
+function expectHandled(run: () => SafeMatchResult, size = 0): SafeMatchResult {
+  const start = performance.now();
+  let outcome: SafeMatchResult;
+  try {
+    outcome = run();
+  } catch (error) {
+    throw new Error(`safeMatch threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  }
+  if (outcome.ok) expectResult(outcome.result);
+  else {
+    expect(outcome.error).toBeInstanceOf(BinomeError);
+    if (outcome.error.code === 'internal-error') throw new Error(`internal error: ${outcome.error.message}\n${(outcome.error.cause as Error | undefined)?.stack ?? ''}`);
+    expectLibraryError(outcome.error);
+  }
+  expect(performance.now() - start).toBeLessThan(timeLimit(size));
+  expectNoPollution();
+  count('safeMatch', outcome);
+  return outcome;
+}
+
+function expectResult(result: MatchResult): void {
+  expect(['optimal', 'feasible', 'infeasible', 'time-limit']).toContain(result.status);
+  expect(Array.isArray(result.pairs) && Array.isArray(result.unmatched)).toBe(true);
+}
+
+describe('fuzz safeMatch', () => {
+  it.prop([anything, fc.oneof(fc.constant(undefined), options)], { numRuns: RUNS })('any value as input, any options: never throws, refusals are located library errors', (input, opts) => {
+    expectHandled(() => safeMatch(input as never, opts as never));
+    expectHandled(() => safeMatch({ participants: input, program: input } as never, opts as never));
+  });
+
+  it.prop([mutations(sample), options], { numRuns: RUNS })('mutated samples, any options', (changes, opts) => {
+    const input = mutate(sample, changes);
+    expectHandled(() => safeMatch(input as never, opts as never));
+  });
+
+  it.prop([options], { numRuns: RUNS })('the samples, any options', (opts) => {
+    expectHandled(() => safeMatch(sample as never, opts as never));
+  });
+
+  it.prop([mutations(sample), options], { numRuns: Math.max(1, Math.floor(RUNS / 3)) })('safeMatchAsync: never rejects', async (changes, opts) => {
+    const input = mutate(sample, changes);
+    let outcome: SafeMatchResult | undefined;
+    await safeMatchAsync(input as never, opts as never).then(
+      (o) => {
+        outcome = o;
+      },
+      (error: unknown) => {
+        throw new Error(`safeMatchAsync rejected: ${String(error)}`);
+      },
+    );
+    expectHandled(() => outcome!);
+  });
+});
