@@ -7,16 +7,19 @@ import { loadParticipants, loadProgram, parseParticipantsCsv, validateFile } fro
 import { DEFAULT_LIMITS, resolveLimits, type Limits } from '../../src/model/parse-options';
 import { person } from '../helpers/people';
 
-/** The message of the error `run` throws (a ValidationError). */
-function messageOf(run: () => unknown): string {
+/** The error `run` throws, which must be a ValidationError. */
+function errorOf(run: () => unknown): ValidationError {
   try {
     run();
   } catch (error) {
     expect(error).toBeInstanceOf(ValidationError);
-    return (error as ValidationError).message;
+    return error as ValidationError;
   }
   throw new Error('expected a ValidationError');
 }
+
+/** The message of the error `run` throws (a ValidationError). */
+const messageOf = (run: () => unknown): string => errorOf(run).message;
 
 /** A sparse array of `length` slots: no memory, so only a length check can be fast on it. */
 function sparse(length: number): unknown[] {
@@ -293,15 +296,7 @@ describe('a great many issues', () => {
   const skills = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`zz-${i}`, 3]));
   const people = Array.from({ length: 1000 }, (_, i) => ({ ...person(`j-${i}`, 'junior'), skills }));
 
-  function issuesOf(run: () => unknown): readonly { path: readonly (string | number)[] }[] {
-    try {
-      run();
-    } catch (error) {
-      expect(error).toBeInstanceOf(ValidationError);
-      return (error as ValidationError).issues;
-    }
-    throw new Error('no error');
-  }
+  const issuesOf = (run: () => unknown) => errorOf(run).issues;
 
   test('parseParticipants, parseHistory and the CSV reader list all 200,000', () => {
     const direct = issuesOf(() => parseParticipants(people));
