@@ -173,7 +173,11 @@ export function mutations(doc: unknown): fc.Arbitrary<Mutation[]> {
   return fc.array(mutation, { minLength: 1, maxLength: 3 });
 }
 
-const LIMIT_KEYS = ['maxParticipants', 'maxStringLength', 'maxSkillsPerPerson', 'maxListLength', 'maxSkills', 'maxCsvColumns', 'maxQuotas', 'maxParticipant', '__proto__'] as const;
+const LIMIT_KEYS = ['maxParticipants', 'maxStringLength', 'maxSkillsPerPerson', 'maxListLength', 'maxSkills', 'maxCsvColumns', 'maxQuotas'] as const;
+/** A limit's name: mostly a real one, else a near miss or a prototype key. */
+const limitKey = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...LIMIT_KEYS) }, { weight: 1, arbitrary: fc.constantFrom('maxParticipant', '__proto__', 'constructor') });
+/** A limit's value: mostly a usable one (a tight one now and then), else a wrong value. */
+const limitValue = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(1000, 100_000, Number.POSITIVE_INFINITY) }, { weight: 1, arbitrary: fc.constantFrom(0, 2) }, { weight: 1, arbitrary: wrongValue });
 
 /**
  * Parse options as a web form could send them: a wrong value, or an object whose every key
@@ -185,10 +189,10 @@ export const parseOptions: fc.Arbitrary<unknown> = fc.oneof(
     weight: 3,
     arbitrary: fc.record(
       {
-        unknownFields: fc.oneof(fc.constantFrom('error', 'strip'), wrongValue),
-        maxStringLength: fc.oneof(fc.constantFrom(0, 5, 1000, Number.POSITIVE_INFINITY), wrongValue),
-        skills: fc.oneof(wrongValue, fc.array(wrongValue, { maxLength: 3 })),
-        limits: fc.oneof(wrongValue, fc.dictionary(fc.constantFrom(...LIMIT_KEYS), fc.oneof(fc.constantFrom(0, 2, 100, Number.POSITIVE_INFINITY), wrongValue))),
+        unknownFields: fc.oneof({ weight: 4, arbitrary: fc.constantFrom('error', 'strip') }, { weight: 1, arbitrary: wrongValue }),
+        maxStringLength: fc.oneof({ weight: 6, arbitrary: fc.constantFrom(1000, Number.POSITIVE_INFINITY) }, { weight: 1, arbitrary: fc.constantFrom(0, 5) }, { weight: 1, arbitrary: wrongValue }),
+        skills: fc.oneof({ weight: 2, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: wrongValue }, { weight: 1, arbitrary: fc.array(wrongValue, { maxLength: 3 }) }),
+        limits: fc.oneof({ weight: 1, arbitrary: wrongValue }, { weight: 3, arbitrary: fc.dictionary(limitKey, limitValue, { maxKeys: 3 }) }),
       },
       { requiredKeys: [] },
     ),

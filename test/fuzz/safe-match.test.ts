@@ -18,23 +18,26 @@ const sample = {
 
 afterAll(reportTally);
 
-/** Options: valid values mixed with wrong ones at every key, `parse` and its `limits` included. */
+/**
+ * Options: valid values mixed with wrong ones at every key (one in five), `parse` and its `limits`
+ * included, so that both refusals and solved cohorts come up.
+ */
 const options: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: wrongValue },
   {
     weight: 4,
     arbitrary: fc.record(
       {
-        locale: fc.oneof(fc.constantFrom('en', 'fr'), wrongValue),
-        solver: fc.oneof(fc.constantFrom('auto', 'mip', 'lagrangian'), wrongValue),
-        timeLimitMs: fc.oneof(fc.constantFrom(0, 5, 1000), wrongValue),
-        timezoneYear: fc.oneof(fc.constant(2026), wrongValue),
-        alternatives: fc.oneof(fc.boolean(), wrongValue),
-        scorers: fc.oneof(fc.constant([]), wrongValue, fc.array(wrongValue, { maxLength: 2 })),
-        constraints: fc.oneof(fc.constant([]), wrongValue, fc.array(wrongValue, { maxLength: 2 })),
-        onProgress: fc.oneof(fc.constant(() => {}), wrongValue),
-        signal: fc.oneof(fc.constant(new AbortController().signal), wrongValue),
-        mipSolver: wrongValue,
+        locale: fc.oneof({ weight: 4, arbitrary: fc.constantFrom('en', 'fr') }, { weight: 1, arbitrary: wrongValue }),
+        solver: fc.oneof({ weight: 4, arbitrary: fc.constantFrom('auto', 'mip', 'lagrangian') }, { weight: 1, arbitrary: wrongValue }),
+        timeLimitMs: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(0, 5, 1000) }, { weight: 1, arbitrary: wrongValue }),
+        timezoneYear: fc.oneof({ weight: 4, arbitrary: fc.constant(2026) }, { weight: 1, arbitrary: wrongValue }),
+        alternatives: fc.oneof({ weight: 4, arbitrary: fc.boolean() }, { weight: 1, arbitrary: wrongValue }),
+        scorers: fc.oneof({ weight: 4, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: wrongValue }, { weight: 1, arbitrary: fc.array(wrongValue, { maxLength: 2 }) }),
+        constraints: fc.oneof({ weight: 4, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: wrongValue }, { weight: 1, arbitrary: fc.array(wrongValue, { maxLength: 2 }) }),
+        onProgress: fc.oneof({ weight: 4, arbitrary: fc.constant(() => {}) }, { weight: 1, arbitrary: wrongValue }),
+        signal: fc.oneof({ weight: 4, arbitrary: fc.constant(new AbortController().signal) }, { weight: 1, arbitrary: wrongValue }),
+        mipSolver: fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: wrongValue }),
         parse: parseOptions,
       },
       { requiredKeys: [] },
