@@ -138,7 +138,11 @@ export function compileRules(program: Program, eligibility: Eligibility, everyon
     return c === undefined ? [] : colEdges[c]!;
   };
 
-  program.quotas.forEach((quota, quotaIndex) => {
+  // Rows in quota id order, not program order, so that reordering the quotas never changes which
+  // of several equally good answers the solvers reach (quota ids are unique); `quotaIndex` still
+  // points into `program.quotas`, for messages in program order.
+  const byId = program.quotas.map((quota, quotaIndex) => ({ quota, quotaIndex })).sort((a, b) => (a.quota.id < b.quota.id ? -1 : a.quota.id > b.quota.id ? 1 : 0));
+  byId.forEach(({ quota, quotaIndex }) => {
     if (quota.kind === 'minShare' || quota.kind === 'maxShare') {
       const where = quota.where;
       const counts =

@@ -24,15 +24,25 @@
  * when both sides have capacities above 1 leaves them out and reports both sides `outcompeted`:
  * "no pair adds to the total"). Either way the total is the optimum, 0.
  */
+import { readFileSync } from 'node:fs';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { defaultWeights, LockedPairConflictError, match, parseProgram, scorePairs, ValidationError, type MatchResult } from '../../src/index';
-import { cohort, matchInput, uniformInput, weights, type RawInput } from '../helpers/arbitraries';
+import { MIN_SCORE_TOLERANCE } from '../../src/engine/pair-scoring';
+import { cohort, matchInput, uniformInput, weights, type RawInput, type RawParticipant } from '../helpers/arbitraries';
 import { assertValidResult } from '../helpers/check-result';
 import { bruteBest, eligibleOf, lockProblem, maxPairs } from './oracles';
 import { expectClean, params, reorder, TIMEOUT, withoutTimes } from './support';
 
 const locale = fc.constantFrom('en' as const, 'fr' as const);
+
+/** Counterexamples found by `npm run test:deep`, replayed first by their property in every run. */
+const found = JSON.parse(readFileSync(new URL('./found-by-deep-run.json', import.meta.url), 'utf8')) as {
+  /** Two mustMatch quotas whose order changed which of two equally good answers came out. */
+  readonly quotasShuffled: [RawInput, number];
+  /** A score 1e-9 below a minScore of 1, on the edge of the tolerance. */
+  readonly scaledWeights: [RawParticipant[], Record<string, number>, 1e-6, number];
+};
 const idOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The checker, plus: clean numbers and texts; a diagnosis exactly when infeasible. */
@@ -116,7 +126,7 @@ describe('input order never changes the result', () => {
     TIMEOUT,
   );
 
-  test.prop([matchInput({ maxPerSide: 3, maxQuotas: 3 }), fc.nat()], params)(
+  test.prop([matchInput({ maxPerSide: 3, maxQuotas: 3 }), fc.nat()], { ...params, examples: [found.quotasShuffled] })(
     'quotas and goals shuffled too: the same pairs and status (a diagnosis lists rules in program order)',
     (input, seed) => {
       const shuffled = reorder(seed, input, { lists: true });
@@ -211,7 +221,7 @@ describe('numbers at the edges', () => {
     TIMEOUT,
   );
 
-  test.prop([cohort({ maxPerSide: 4 }), weights, fc.constantFrom(0.1, 3, 1e-6, 1000), fc.nat()], params)(
+  test.prop([cohort({ maxPerSide: 4 }), weights, fc.constantFrom(0.1, 3, 1e-6, 1000), fc.nat()], { ...params, examples: [found.scaledWeights] })(
     'scaling every weight by the same factor changes no score beyond 1e-9 and no eligibility, minScore at a pair score included',
     (participants, w, factor, pick) => {
       const base = w ?? { ...defaultWeights };
@@ -221,8 +231,17 @@ describe('numbers at the edges', () => {
       const a = scorePairs(participants, { weights: base, constraints: { minScore } }).scores;
       const scaled = Object.fromEntries(Object.entries(base).map(([k, v]) => [k, v * factor]));
       const b = scorePairs(participants, { weights: scaled, constraints: { minScore } }).scores;
-      expect(Array.from(b, Number.isNaN), `eligibility with minScore ${minScore}, weights x ${factor}`).toEqual(Array.from(a, Number.isNaN));
-      a.forEach((x, i) => Number.isNaN(x) || expect(Math.abs(x - b[i]!)).toBeLessThan(1e-9));
+      const freeBase = Array.from(scorePairs(participants, { weights: base }).scores);
+      const freeScaled = Array.from(scorePairs(participants, { weights: scaled }).scores);
+      // The one unavoidable exception: a score within 1e-12 of the edge minScore - 1e-9 (the
+      // tolerance). Scaled weights are other floating-point numbers, so such a score moves by a
+      // few ulps and may cross the edge (the deep run found 0.999999998999 and 0.999999999000 for
+      // minScore 1). Those pairs are left out of the eligibility check, never out of the score check.
+      const onEdge = (x: number) => !Number.isNaN(x) && Math.abs(minScore - MIN_SCORE_TOLERANCE - x) < 1e-12;
+      const compared = (_: boolean, i: number) => !onEdge(freeBase[i]!) && !onEdge(freeScaled[i]!);
+      expect(Array.from(b, Number.isNaN).filter(compared), `eligibility with minScore ${minScore}, weights x ${factor}`).toEqual(Array.from(a, Number.isNaN).filter(compared));
+      freeBase.forEach((x, i) => Number.isNaN(x) || expect(Math.abs(x - freeScaled[i]!)).toBeLessThan(1e-9));
+      a.forEach((x, i) => Number.isNaN(x) || Number.isNaN(b[i]!) || expect(Math.abs(x - b[i]!)).toBeLessThan(1e-9));
     },
     TIMEOUT,
   );
