@@ -78,11 +78,11 @@ export function prepare(input: MatchInput, options: MatchOptions): Prepared {
   if (pluginIssue) throw new PluginError([pluginIssue, ...morePluginIssues]);
   throwIfAny(unknownWeightIssues(program, scorerIds));
 
-  const totalWeight = totalOf(program.weights);
+  const shares = weightShares(program.weights);
   const scorers: WeightedScorer[] = [];
   const add = (scorer: Scorer, isCustom: boolean) => {
-    const weight = program.weights[scorer.id] ?? 0;
-    if (weight > 0) scorers.push({ scorer, share: weight / totalWeight, coef: (100 * weight) / totalWeight, custom: isCustom });
+    const share = shares[scorer.id] ?? 0;
+    if (share > 0) scorers.push({ scorer, share, coef: 100 * share, custom: isCustom });
   };
   for (const id of builtinScorerIds) {
     if ((program.weights[id] ?? 0) > 0) add((builtinScorers[id] as (c: CohortContext) => Scorer)(context), false);
@@ -103,6 +103,27 @@ export function prepare(input: MatchInput, options: MatchOptions): Prepared {
     constraints.push(constraint);
   });
   return { participants, program, context, scorers, constraints, builtinConstraintCount };
+}
+
+/**
+ * Each weight's share of their sum (shares add up to 1), the same bits whatever the key order of
+ * `weights`. The weights are first taken relative to the largest, so that their sum cannot
+ * overflow (two weights of 1e308 are valid); all zero gives all zero.
+ *
+ * @param weights - Non-negative finite weights by scorer id.
+ */
+export function weightShares(weights: Readonly<Record<string, number>>): Record<string, number> {
+  const largest = Object.values(weights).reduce((a, w) => Math.max(a, w), 0);
+  const shares: Record<string, number> = {};
+  if (!(largest > 0)) {
+    for (const id of Object.keys(weights)) shares[id] = 0;
+    return shares;
+  }
+  const relative: Record<string, number> = {};
+  for (const [id, w] of Object.entries(weights)) relative[id] = w / largest;
+  const total = totalOf(relative);
+  for (const [id, w] of Object.entries(relative)) shares[id] = w / total;
+  return shares;
 }
 
 /**

@@ -3,7 +3,7 @@ import { parseHistory } from '../model/history';
 import { parseProgram, type Program } from '../model/program';
 import { Random } from '../generate/random';
 import { match } from '../engine/match';
-import { totalOf } from '../engine/prepare';
+import { weightShares } from '../engine/prepare';
 import { matchOptionsOf, type EvaluateOptions } from './evaluate-history';
 import { fitOutcomeModel, meanPrediction } from './outcome-model';
 import { cohortFeatures } from './features';
@@ -76,8 +76,8 @@ export function calibrateWeights(history: unknown, program: unknown = {}, option
   });
   if (rows.length === 0) throw new ValidationError([{ path: ['history', 'cohorts'], message: `no pair reports ${target}: nothing to calibrate on` }]);
 
-  const total = totalOf(base.weights);
-  const prior = scorers.map((id) => (base.weights[id] ?? 0) / total);
+  const shares = weightShares(base.weights);
+  const prior = scorers.map((id) => shares[id] ?? 0);
   const quality = target === 'satisfaction' ? (score: number[], y: number[]) => spearman(score, y) : (score: number[], y: number[]) => rocAuc(score, y.map((v) => v === 1));
   const penalties = (options.penalties ?? DEFAULT_PENALTIES).map((p) => p * variance(rows.map((r) => r.y)));
   const seed = options.seed ?? 1;

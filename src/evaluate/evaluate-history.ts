@@ -1,5 +1,5 @@
 import { match } from '../engine/match';
-import { totalOf } from '../engine/prepare';
+import { weightShares } from '../engine/prepare';
 import type { MatchOptions } from '../engine/options';
 import { parseHistory, type Cohort, type History } from '../model/history';
 import { parseProgram, type Program } from '../model/program';
@@ -254,8 +254,5 @@ type MatchKey = (typeof MATCH_KEYS)[number];
 
 /** The program's weights normalised to sum 1. */
 export function normalisedWeights(program: Program): Record<string, number> {
-  const total = totalOf(program.weights);
-  const out: Record<string, number> = {};
-  for (const [id, w] of Object.entries(program.weights)) out[id] = w / total;
-  return out;
+  return weightShares(program.weights);
 }
