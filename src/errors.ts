@@ -176,6 +176,26 @@ export function appendIssues(issues: Issue[], more: readonly Issue[]): Issue[] {
 }
 
 /**
+ * Most issues a parse collects. Past them it stops reading and adds one last issue that says where
+ * it stopped ({@link stoppedIssue}): nothing after that point was checked. Listing every bad item
+ * of a million-item list would cost zod seconds and gigabytes; a thousand issues are enough to
+ * show what is wrong with a file.
+ */
+export const MAX_ISSUES = 1000;
+
+/**
+ * The last issue of a parse that reached {@link MAX_ISSUES}:
+ * `participants: stopped after 1000 issues; items from [5210] on (of 100000) were not checked`.
+ *
+ * @param path - The list being read.
+ * @param next - Index of the first item not checked.
+ * @param length - Length of the list.
+ */
+export function stoppedIssue(path: readonly (string | number)[], next: number, length: number): Issue {
+  return { path, message: `stopped after ${MAX_ISSUES} issues; items from [${next}] on (of ${length}) were not checked` };
+}
+
+/**
  * Most issues an error's `message` lists, one per line; past them a last line says how many more
  * there are. `issues` always holds them all. Rendering a hundred thousand issues into one message
  * would turn a 1 MB hostile file into a 10 MB string.

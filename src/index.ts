@@ -112,6 +112,7 @@ export {
   LockedPairConflictError,
   PluginError,
   ValidationError,
+  MAX_ISSUES,
   MESSAGE_ISSUES,
   formatIssue,
   formatPath,

@@ -11,7 +11,7 @@
  * @module
  */
 import { CsvError, parse, type Options as CsvParseOptions } from 'csv-parse/sync';
-import { appendIssues, throwIfAny, type Issue, type IssueSource } from '../errors';
+import { MAX_ISSUES, appendIssues, throwIfAny, type Issue, type IssueSource } from '../errors';
 import { checkParticipants } from '../model/cross-checks';
 import { tooMany } from '../model/limits';
 import { DEFAULT_LIMITS, parseOptionIssues, resolveLimits, type Limits, type ParseOptions } from '../model/parse-options';
@@ -505,13 +505,18 @@ export class ParticipantsCsvReader {
     }
     if (this.halted) return { participants: [], issues: [...this.issues], rows: this.rows };
     const converter = this.converter;
-    const { entries, issues } = validateParticipantList(this.records, ['participants'], this.options);
-    appendIssues(issues, checkParticipants(entries, this.options.skills ?? defaultSkills, ['participants']));
+    const { entries, issues, stoppedAt } = validateParticipantList(this.records, ['participants'], this.options);
+    if (stoppedAt === undefined) appendIssues(issues, checkParticipants(entries, this.options.skills ?? defaultSkills, ['participants']));
     const located = issues.map((issue) => this.locate(issue)).filter((issue) => !converter?.missing.has(issue.source?.column ?? ''));
     const all = [...this.issues, ...located];
     const order = all.map((issue, i) => ({ issue, i, line: issue.source?.line ?? 0, column: this.rank(issue) }));
     order.sort((a, b) => a.line - b.line || a.column - b.column || a.i - b.i);
-    return { participants: entries.map((e) => e.participant), issues: order.map((o) => o.issue), rows: this.rows };
+    const sorted = order.map((o) => o.issue);
+    if (stoppedAt !== undefined) {
+      const line = this.places[stoppedAt]?.line ?? this.nextLine;
+      sorted.push({ path: ['participants'], message: `stopped after ${MAX_ISSUES} issues; rows from line ${line} on were not checked`, source: { file: this.file, line } });
+    }
+    return { participants: entries.map((e) => e.participant), issues: sorted, rows: this.rows };
   }
 
   /** Position of an issue's column in the header, to order the issues of a line; -1 for none. */

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { appendIssues, throwIfAny, type Issue } from '../errors';
+import { MAX_ISSUES, appendIssues, stoppedIssue, throwIfAny, type Issue } from '../errors';
 import { checkParticipants } from './cross-checks';
 import { historySizeIssues, largestListLimit } from './limits';
+import { longListIssues } from './long-lists';
 import { DEFAULT_LIMITS, resolveLimits, type ParseOptions } from './parse-options';
 import { validateParticipantList, type Participant } from './participant';
 import { reservedKeyIssues } from './reserved-keys';
@@ -98,22 +99,41 @@ export function parseHistory(input: unknown, options: ParseOptions = {}): Histor
   throwIfAny(historySizeIssues(input, limits));
   const scan = { maxKeyLength: limits.maxStringLength, maxItems: largestListLimit(limits), skip: isCohortParticipants };
   throwIfAny(rooted(reservedKeyIssues(input, [], scan)));
-  const shell = historySchemaFor(limits.maxStringLength).safeParse(input, { error: zodMessage });
+  const shellSchema = historySchemaFor(limits.maxStringLength);
+  throwIfAny(rooted(longListIssues(shellSchema, input, [])));
+  const shell = shellSchema.safeParse(input, { error: zodMessage });
   if (!shell.success) throwIfAny(rooted(fromZodIssues(shell.error.issues, input, [], () => undefined)));
   const data = shell.data as z.output<typeof historySchema>;
   const issues: Issue[] = [];
   const cohortSeen = new Map<string, number>();
+  let stopped = false;
   const cohorts: Cohort[] = data.cohorts.map((cohort, c) => {
     const prefix = ['cohorts', c] as const;
     const firstAt = cohortSeen.get(cohort.id);
     if (firstAt !== undefined) issues.push({ path: [...prefix, 'id'], message: `duplicate cohort id (first at cohorts[${firstAt}])`, received: cohort.id });
     else cohortSeen.set(cohort.id, c);
-    const { entries, issues: recordIssues } = validateParticipantList(cohort.participants, [...prefix, 'participants'], options);
-    appendIssues(appendIssues(issues, recordIssues), checkParticipants(entries, options.skills ?? defaultSkills, [...prefix, 'participants']));
+    if (issues.length >= MAX_ISSUES) {
+      // Budget spent: the cohorts left are not read (each one still gets its shape, for the type).
+      if (!stopped) issues.push(stoppedIssue(['cohorts'], c, data.cohorts.length));
+      stopped = true;
+      return { id: cohort.id, participants: [], pairs: [] };
+    }
+    const { entries, issues: recordIssues, stoppedAt } = validateParticipantList(cohort.participants, [...prefix, 'participants'], options, MAX_ISSUES - issues.length);
+    appendIssues(issues, recordIssues);
+    if (stoppedAt !== undefined) {
+      issues.push(stoppedIssue([...prefix, 'participants'], stoppedAt, cohort.participants.length));
+      stopped = true;
+    } else {
+      appendIssues(issues, checkParticipants(entries, options.skills ?? defaultSkills, [...prefix, 'participants']));
+    }
     const byId = new Map(entries.map((e) => [e.participant.id, e.participant] as const));
     const pairSeen = new Set<string>();
     const pairs = cohort.pairs.map((pair, k): HistoryPair => {
-      for (const [field, role] of [['juniorId', 'junior'], ['seniorId', 'senior']] as const) {
+      if (issues.length >= MAX_ISSUES && !stopped) {
+        issues.push(stoppedIssue([...prefix, 'pairs'], k, cohort.pairs.length));
+        stopped = true;
+      }
+      if (!stopped) for (const [field, role] of [['juniorId', 'junior'], ['seniorId', 'senior']] as const) {
         const person = byId.get(pair[field]);
         if (!person && recordIssues.length === 0) {
           issues.push({ path: [...prefix, 'pairs', k, field], message: `no ${role} with this id in cohort "${cohort.id}"`, received: pair[field] });
@@ -122,7 +142,7 @@ export function parseHistory(input: unknown, options: ParseOptions = {}): Histor
         }
       }
       const key = `${pair.juniorId}\u0000${pair.seniorId}`;
-      if (pairSeen.has(key)) issues.push({ path: [...prefix, 'pairs', k], message: 'duplicate pair in the cohort' });
+      if (pairSeen.has(key) && !stopped) issues.push({ path: [...prefix, 'pairs', k], message: 'duplicate pair in the cohort' });
       pairSeen.add(key);
       const outcome: { satisfaction?: number; completed?: boolean; sessions?: number } = {};
       const raw = pair.outcome ?? {};

@@ -1,4 +1,4 @@
-import { ValidationError, type Issue } from '../errors';
+import { MAX_ISSUES, ValidationError, stoppedIssue, type Issue } from '../errors';
 import { skillSchema, type SkillDef } from './taxonomy';
 import { suggest } from './zod-issues';
 
@@ -138,6 +138,10 @@ export function parseOptionIssues(options: unknown, at: Path = ['options']): Iss
       const before = issues.length;
       // By index: forEach would skip the holes of a sparse array.
       for (let i = 0; i < skills.length; i++) {
+        if (issues.length >= MAX_ISSUES) {
+          issues.push(stoppedIssue([...at, 'skills'], i, skills.length));
+          break;
+        }
         const skill: unknown = skills[i];
         if (!skillSchema.safeParse(skill).success) issues.push({ path: [...at, 'skills', i], message: 'must be a skill { id, label, domain, teacher }', received: skill });
       }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { ValidationError, appendIssues, throwIfAny, type Issue } from '../errors';
+import { MAX_ISSUES, ValidationError, appendIssues, stoppedIssue, throwIfAny, type Issue } from '../errors';
 import { languageTagError } from './language';
 import { largestListLimit, participantSizeIssues, tooMany } from './limits';
+import { longListIssues } from './long-lists';
 import { resolveLimits, type Limits, type ParseOptions } from './parse-options';
 import { checkParticipants } from './cross-checks';
 import { isReservedKey, reservedKeyIssues } from './reserved-keys';
@@ -126,16 +127,21 @@ function normalize(raw: z.output<ReturnType<typeof buildParticipantSchema>>): Pa
 
 /**
  * Validates participant records one by one, without cross-record checks, so that every bad field
- * of every record is reported.
+ * of every record is reported, up to the issue budget.
  *
  * @internal Used by the parse functions of participants and history.
- * @returns The valid participants with their index in `input`, and every issue found.
+ * @param budget - Issues after which the records left are not read; default {@link MAX_ISSUES},
+ *   less what the caller has already found.
+ * @returns The valid participants with their index in `input`, every issue found, and the index
+ *   of the first record not read when the budget ran out (the caller adds a {@link stoppedIssue}
+ *   and skips the cross-record checks, which would see only part of the list).
  */
 export function validateParticipantList(
   input: readonly unknown[],
   prefix: readonly (string | number)[],
   options: ParseOptions,
-): { entries: IndexedParticipant[]; issues: Issue[] } {
+  budget: number = MAX_ISSUES,
+): { entries: IndexedParticipant[]; issues: Issue[]; stoppedAt?: number } {
   const limits: Limits = resolveLimits(options);
   if (input.length > limits.maxParticipants) {
     return { entries: [], issues: [tooMany(prefix, input.length, limits.maxParticipants, 'participants per run', 'maxParticipants')] };
@@ -144,13 +150,17 @@ export function validateParticipantList(
   const scan = { maxKeyLength: limits.maxStringLength, maxItems: largestListLimit(limits) };
   const entries: IndexedParticipant[] = [];
   const issues: Issue[] = [];
+  // Lists of one record may be long only when a limit was lifted past the issue budget.
+  const longLists = Math.max(limits.maxListLength, limits.maxSkillsPerPerson, limits.maxAttributes) > MAX_ISSUES;
   for (let index = 0; index < input.length; index++) {
+    if (issues.length >= budget) return { entries, issues, stoppedAt: index };
     const record: unknown = input[index];
     const path = [...prefix, index];
     const sized = participantSizeIssues(record, path, limits);
     const reserved = sized.length > 0 ? sized : reservedKeyIssues(record, path, scan);
-    if (reserved.length > 0) {
-      appendIssues(issues, reserved);
+    const long = reserved.length > 0 || !longLists ? reserved : longListIssues(schema, record, path);
+    if (long.length > 0) {
+      appendIssues(issues, long);
       continue;
     }
     const result = schema.safeParse(record, { error: zodMessage });
@@ -207,8 +217,9 @@ export function parseParticipants(input: unknown, options: ParseOptions = {}): P
   if (!Array.isArray(list)) {
     throw new ValidationError([{ path: ['participants'], message: 'must be an array of participants', received: list }]);
   }
-  const { entries, issues } = validateParticipantList(list, ['participants'], options);
-  appendIssues(issues, checkParticipants(entries, options.skills ?? defaultSkills, ['participants']));
+  const { entries, issues, stoppedAt } = validateParticipantList(list, ['participants'], options);
+  if (stoppedAt !== undefined) issues.push(stoppedIssue(['participants'], stoppedAt, list.length));
+  else appendIssues(issues, checkParticipants(entries, options.skills ?? defaultSkills, ['participants']));
   throwIfAny(issues);
   return entries.map((entry) => entry.participant);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { throwIfAny, type Issue } from '../errors';
 import { largestListLimit, programSizeIssues } from './limits';
+import { longListIssues } from './long-lists';
 import { DEFAULT_LIMITS, resolveLimits, type ParseOptions } from './parse-options';
 import { reservedKeyIssues } from './reserved-keys';
 import { defaultSkills, skillSchema } from './taxonomy';
@@ -165,7 +166,9 @@ export function parseProgram(input: unknown, options: ProgramParseOptions = {}):
   const limits = resolveLimits(options);
   throwIfAny(programSizeIssues(input, limits));
   throwIfAny(reservedKeyIssues(input, ['program'], { maxKeyLength: limits.maxStringLength, maxItems: largestListLimit(limits) }));
-  const result = programSchemaFor(limits.maxStringLength).safeParse(input ?? {}, { error: zodMessage });
+  const schema = programSchemaFor(limits.maxStringLength);
+  throwIfAny(longListIssues(schema, input, ['program']));
+  const result = schema.safeParse(input ?? {}, { error: zodMessage });
   if (!result.success) {
     throwIfAny(
       fromZodIssues(result.error.issues, input, ['program'], (path) =>

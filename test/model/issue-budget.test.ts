@@ -1,0 +1,110 @@
+/**
+ * The issue budget: a parse collects at most MAX_ISSUES issues, then stops reading with one last
+ * issue that says where; below the budget every issue is still listed. Found by the fuzz tests: a
+ * ten-million-slot list under a limit lifted to Infinity gave ten million issues (minutes, GBs).
+ */
+import { describe, expect, test } from 'vitest';
+import { MAX_ISSUES, ValidationError, formatIssue, parseHistory, parseParticipants, parseProgram, type Issue } from '../../src/index';
+import { parseParticipantsCsv } from '../../src/io/index';
+import { person } from '../helpers/people';
+
+function issuesOf(run: () => unknown): readonly Issue[] {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ValidationError);
+    return (error as ValidationError).issues;
+  }
+  throw new Error('expected a ValidationError');
+}
+
+/** Checks a stopped parse: the budget reached, then exactly one last issue naming the list and the index. */
+function expectStopped(issues: readonly Issue[], list: string, next: number, length: number): void {
+  const last = issues.at(-1)!;
+  expect(formatIssue(last)).toBe(`${list}: stopped after ${MAX_ISSUES} issues; items from [${next}] on (of ${length}) were not checked`);
+  expect(issues.length - 1).toBeGreaterThanOrEqual(MAX_ISSUES);
+  expect(issues.filter((issue) => issue.message.startsWith('stopped after')).length).toBe(1);
+}
+
+const sparse = (length: number): unknown[] => {
+  const array: unknown[] = [];
+  array.length = length;
+  return array;
+};
+const junior = (id: string, extra: Record<string, unknown> = {}) => person(id, 'junior', extra);
+
+describe('the issue budget', () => {
+  test('a million bad forbidden pairs: the first 1000 issues, in order, then where it stopped', () => {
+    const issues = issuesOf(() => parseProgram({ constraints: { forbiddenPairs: Array(1_000_000).fill(null) } }));
+    expect(issues).toHaveLength(MAX_ISSUES + 1);
+    expect(issues.slice(0, MAX_ISSUES).map((issue) => issue.path.join('.'))).toEqual(Array.from({ length: MAX_ISSUES }, (_, i) => `program.constraints.forbiddenPairs.${i}`));
+    expectStopped(issues, 'program.constraints.forbiddenPairs', MAX_ISSUES, 1_000_000);
+  });
+
+  test('below the budget every issue is listed, as zod reports them', () => {
+    const bad = Array.from({ length: 1500 }, (_, i) => (i % 2 === 0 ? { juniorId: 'j', seniorId: 's' } : { juniorId: 7 }));
+    const issues = issuesOf(() => parseProgram({ constraints: { lockedPairs: bad } }));
+    // 750 bad items, two issues each (a wrong juniorId, a missing seniorId): 1500 issues, past the budget.
+    expectStopped(issues, 'program.constraints.lockedPairs', 1000, 1500);
+    const few = issuesOf(() => parseProgram({ constraints: { lockedPairs: bad.slice(0, 999) } }));
+    expect(few).toHaveLength(998);
+    expect(few.some((issue) => issue.message.startsWith('stopped'))).toBe(false);
+    expect(formatIssue(few[0]!)).toBe('program.constraints.lockedPairs[1].juniorId: must be a string (got number), got 7');
+  });
+
+  test('a long list with a few bad items: each one reported, as for a short list', () => {
+    const pairs: unknown[] = Array.from({ length: 5000 }, (_, i) => ({ juniorId: `j-${i}`, seniorId: `s-${i}` }));
+    pairs[10] = { juniorId: '', seniorId: 's' };
+    pairs[4999] = { juniorId: 'j', seniorId: 's', note: 1 };
+    const issues = issuesOf(() => parseProgram({ constraints: { forbiddenPairs: pairs } }));
+    expect(issues.map(formatIssue)).toEqual([
+      'program.constraints.forbiddenPairs[10].juniorId: must not be empty, got ""',
+      'program.constraints.forbiddenPairs[4999].note: unknown field',
+    ]);
+  });
+
+  test('a long list of valid items parses to the same program as without the item-by-item check', () => {
+    const pairs = Array.from({ length: 5000 }, (_, i) => ({ juniorId: `j-${i}`, seniorId: `s-${i}` }));
+    const program = parseProgram({ constraints: { forbiddenPairs: pairs } });
+    expect(program.constraints.forbiddenPairs).toEqual(pairs);
+    expect(program.constraints.forbiddenPairs).not.toBe(pairs);
+  });
+
+  test('options.skills: ten million slots with maxSkills lifted stop at the budget at once', () => {
+    const skills = sparse(10_000_000);
+    const issues = issuesOf(() => parseParticipants([], { skills: skills as never, limits: { maxSkills: Number.POSITIVE_INFINITY } }));
+    expectStopped(issues, 'options.skills', MAX_ISSUES, 10_000_000);
+  });
+
+  test('participants: the budget stops at a record boundary, each record kept whole', () => {
+    // Three issues per record (three levels out of range): the 334th record takes it past 1000.
+    const people = Array.from({ length: 2000 }, (_, i) => junior(`j-${i}`, { skills: { 'ai-tools': 7, 'data-literacy': 8, 'cyber-hygiene': 9 } }));
+    const issues = issuesOf(() => parseParticipants(people));
+    expect(issues).toHaveLength(1002 + 1);
+    expect(issues[1001]!.path).toEqual(['participants', 333, 'skills', 'cyber-hygiene']);
+    expectStopped(issues, 'participants', 334, 2000);
+  });
+
+  test('a list of one record, long only because maxListLength was lifted, is read item by item', () => {
+    const issues = issuesOf(() => parseParticipants([junior('j-1', { languages: sparse(10_000_000) })], { limits: { maxListLength: Number.POSITIVE_INFINITY } }));
+    expect(issues[0]!.path).toEqual(['participants', 0, 'languages', 0]);
+    expectStopped(issues, 'participants[0].languages', MAX_ISSUES, 10_000_000);
+  });
+
+  test('history: one budget over all cohorts, one stop', () => {
+    const cohort = (c: number) => ({ id: `c-${c}`, participants: Array.from({ length: 300 }, (_, i) => junior(`j-${i}`, { skills: { 'ai-tools': 7 } })), pairs: [] });
+    const issues = issuesOf(() => parseHistory({ cohorts: Array.from({ length: 5 }, (_, c) => cohort(c)) }));
+    expect(issues).toHaveLength(MAX_ISSUES + 1);
+    expect(issues[999]!.path).toEqual(['cohorts', 3, 'participants', 99, 'skills', 'ai-tools']);
+    expectStopped(issues, 'cohorts[3].participants', 100, 300);
+  });
+
+  test('a CSV file of 3000 bad rows: the first 1000, then where it stopped', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `j-${i},junior,true,IT,7`);
+    const issues = issuesOf(() => parseParticipantsCsv(['id,role,volunteer,department,skills.ai-tools', ...rows].join('\n')));
+    expect(issues).toHaveLength(MAX_ISSUES + 1);
+    expect(formatIssue(issues[0]!)).toBe('participants.csv:2 skills.ai-tools: level must be 0..5, got 7');
+    expect(formatIssue(issues[999]!)).toBe('participants.csv:1001 skills.ai-tools: level must be 0..5, got 7');
+    expect(formatIssue(issues.at(-1)!)).toBe('participants.csv:1002: stopped after 1000 issues; rows from line 1002 on were not checked');
+  });
+});
