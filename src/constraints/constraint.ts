@@ -60,7 +60,8 @@ export function checkConstraint(constraint: unknown, where: string): asserts con
     if (typeof c.why !== 'function') problems.push('why must be a function (junior, senior) => Reason');
     if (c.note !== undefined && typeof c.note !== 'function') problems.push('note, when given, must be a function');
   }
-  const id = c !== null && typeof c === 'object' && typeof c.id === 'string' ? c.id : '?';
-  const [first, ...rest] = problems.map((message) => ({ path: [where, id], message }));
+  // Named by its id when it has a usable one, else by its place alone.
+  const id = c !== null && typeof c === 'object' && typeof c.id === 'string' && c.id !== '' ? c.id : undefined;
+  const [first, ...rest] = problems.map((message) => ({ path: id === undefined ? [where] : [where, id], message }));
   if (first) throw new PluginError([first, ...rest]);
 }

@@ -62,7 +62,8 @@ export function prepare(input: MatchInput, options: MatchOptions): Prepared {
     timezoneYear: options.timezoneYear ?? DEFAULT_TIMEZONE_YEAR,
   });
 
-  const custom = (options.scorers ?? []).map((plugin, i) => {
+  // Array.from, not map: a hole of a sparse array is a plug-in too (undefined), to be refused.
+  const custom = Array.from(options.scorers ?? [], (plugin, i) => {
     const scorer = typeof plugin === 'function' ? plugin(context) : plugin;
     checkScorer(scorer, `scorers[${i}]`);
     return scorer;
@@ -97,11 +98,13 @@ export function prepare(input: MatchInput, options: MatchOptions): Prepared {
 
   const constraints = [...builtinConstraints(context)];
   const builtinConstraintCount = constraints.length;
-  (options.constraints ?? []).forEach((plugin, i) => {
+  const plugins = options.constraints ?? [];
+  for (let i = 0; i < plugins.length; i++) {
+    const plugin = plugins[i];
     const constraint = typeof plugin === 'function' ? plugin(context) : plugin;
     checkConstraint(constraint, `constraints[${i}]`);
     constraints.push(constraint);
-  });
+  }
   return { participants, program, context, scorers, constraints, builtinConstraintCount };
 }
 

@@ -56,7 +56,8 @@ export function checkScorer(scorer: unknown, where: string): asserts scorer is S
     if (typeof s.score !== 'function') problems.push('score must be a function (junior, senior) => number in [0, 1]');
     if (typeof s.explain !== 'function') problems.push('explain must be a function (junior, senior) => Reason[]');
   }
-  const id = s !== null && typeof s === 'object' && typeof s.id === 'string' ? s.id : '?';
-  const [first, ...rest] = problems.map((message) => ({ path: [where, id], message }));
+  // Named by its id when it has a usable one, else by its place alone.
+  const id = s !== null && typeof s === 'object' && typeof s.id === 'string' && s.id !== '' ? s.id : undefined;
+  const [first, ...rest] = problems.map((message) => ({ path: id === undefined ? [where] : [where, id], message }));
   if (first) throw new PluginError([first, ...rest]);
 }

@@ -28,6 +28,15 @@ describe('safeMatch', () => {
     expect(plugin).toMatchObject({ ok: false, error: { code: 'invalid-plugin' } });
   });
 
+  test('a hole in the plug-in lists is a plug-in error at its index, not a TypeError (found by fuzzing safeMatch)', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    for (const [name, options] of [['scorers', { scorers: [, ] }], ['constraints', { constraints: [, ] }]] as const) {
+      const outcome = safeMatch({ participants }, options as never);
+      expect(outcome).toMatchObject({ ok: false, error: { code: 'invalid-plugin' } });
+      if (!outcome.ok) expect(outcome.error.message).toBe(`${name}[0]: must be an object or a factory function`);
+    }
+  });
+
   test('an exception thrown by a plug-in comes back as internal-error with its cause', async () => {
     const cause = new TypeError('boom');
     const thrower = defineScorer({ id: 'thrower', score: () => { throw cause; }, explain: () => [] });

@@ -82,7 +82,9 @@ describe('fuzz safeMatch', () => {
     expectHandled(() => safeMatch(input as never, opts as never));
   });
 
-  it.prop([options], { numRuns: RUNS })('the samples, any options', (opts) => {
+  // A hole in `scorers` was skipped by map() and then read as a scorer (found at 1,985 cases).
+  // eslint-disable-next-line no-sparse-arrays
+  it.prop([options], { numRuns: RUNS, examples: [[{ scorers: [, ] }], [{ constraints: [, ] }]] })('the samples, any options', (opts) => {
     expectHandled(() => safeMatch(sample as never, opts as never));
   });
 
