@@ -434,7 +434,8 @@ export class ParticipantsCsvReader {
 
   /**
    * True once a size limit is broken (more rows than `limits.maxParticipants`, or a header with
-   * more object columns than a record may have): the caller stops reading, and
+   * more object columns than a record may have) or {@link MAX_ISSUES} rows were malformed: the
+   * caller stops reading, and
    * {@link ParticipantsCsvReader.finish} reports that issue without validating the rows.
    */
   get stopped(): boolean {
@@ -472,6 +473,11 @@ export class ParticipantsCsvReader {
     const result = this.converter.convert(cells, line, row);
     if (!result.ok) {
       this.issues.push(result.issue);
+      if (this.issues.length >= MAX_ISSUES) {
+        // The issue budget: a file bad from top to bottom stops here, as the parse functions do.
+        this.issues.push({ path: ['participants'], message: `stopped after ${MAX_ISSUES} issues; rows from line ${this.nextLine} on were not checked`, source: { file: this.file, line: this.nextLine } });
+        this.halted = true;
+      }
       return;
     }
     this.records.push(result.record);

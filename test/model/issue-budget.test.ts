@@ -107,4 +107,12 @@ describe('the issue budget', () => {
     expect(formatIssue(issues[999]!)).toBe('participants.csv:1001 skills.ai-tools: level must be 0..5, got 7');
     expect(formatIssue(issues.at(-1)!)).toBe('participants.csv:1002: stopped after 1000 issues; rows from line 1002 on were not checked');
   });
+
+  test('a CSV file of 3000 rows with too few cells: the first 1000, then where reading stopped', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `j-${i},junior,true`);
+    const issues = issuesOf(() => parseParticipantsCsv(['id,role,volunteer,department', ...rows].join('\n')));
+    expect(issues).toHaveLength(MAX_ISSUES + 1);
+    expect(formatIssue(issues[999]!)).toBe('participants.csv:1001: 3 cells, the header has 4');
+    expect(formatIssue(issues.at(-1)!)).toBe('participants.csv:1002: stopped after 1000 issues; rows from line 1002 on were not checked');
+  });
 });
