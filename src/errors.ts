@@ -158,7 +158,30 @@ function formatPlace(issue: Issue): string {
  * @returns The place, the message and, when known, the received value.
  */
 export function formatIssue(issue: Issue): string {
-  const got = 'received' in issue ? `, got ${formatValue(issue.received)}` : '';
+  return formatIssueWith(issue, formatValue);
+}
+
+/**
+ * A {@link formatIssue} that renders each object once, however many issues hold it: a thousand
+ * records may share one huge bad value. For one batch of issues (it keeps what it rendered).
+ *
+ * @example
+ * const format = issueFormatter();
+ * for (const issue of error.issues) console.log(format(issue));
+ */
+export function issueFormatter(): (issue: Issue) => string {
+  const rendered = new Map<unknown, string>();
+  const format = (value: unknown): string => {
+    if (value === null || typeof value !== 'object') return formatValue(value);
+    let text = rendered.get(value);
+    if (text === undefined) rendered.set(value, (text = formatValue(value)));
+    return text;
+  };
+  return (issue) => formatIssueWith(issue, format);
+}
+
+function formatIssueWith(issue: Issue, format: (value: unknown) => string): string {
+  const got = 'received' in issue ? `, got ${format(issue.received)}` : '';
   return `${formatPlace(issue)}: ${issue.message}${got}`;
 }
 
@@ -209,7 +232,7 @@ export const MESSAGE_ISSUES = 100;
  * @param issues - The issues of the error.
  */
 export function issuesMessage(issues: readonly Issue[]): string {
-  const lines = issues.slice(0, MESSAGE_ISSUES).map(formatIssue);
+  const lines = issues.slice(0, MESSAGE_ISSUES).map(issueFormatter());
   const more = issues.length - lines.length;
   if (more > 0) lines.push(`... and ${more.toLocaleString('en-US')} more issue${more === 1 ? '' : 's'} (error.issues lists them all)`);
   return lines.join('\n');

@@ -115,6 +115,7 @@ export {
   MAX_ISSUES,
   MESSAGE_ISSUES,
   formatIssue,
+  issueFormatter,
   formatPath,
   issuesMessage,
   type ErrorCode,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { MESSAGE_ISSUES, ValidationError, formatIssue, issuesMessage, parseParticipants, type Issue } from '../src/index';
+import { MESSAGE_ISSUES, ValidationError, formatIssue, issueFormatter, issuesMessage, parseParticipants, type Issue } from '../src/index';
 import { person } from './helpers/people';
 
 /** `n` juniors, each with a level out of range. */
@@ -39,5 +39,24 @@ describe('error messages', () => {
     const issue: Issue = { path: ['x'], message: 'bad' };
     expect(issuesMessage(Array.from({ length: MESSAGE_ISSUES + 1 }, () => issue)).split('\n').at(-1)).toBe('... and 1 more issue (error.issues lists them all)');
     expect(issuesMessage(Array.from({ length: 100_100 }, () => issue)).split('\n').at(-1)).toBe('... and 100,000 more issues (error.issues lists them all)');
+  });
+});
+
+describe('shared values in issues', () => {
+  test('issuesMessage and issueFormatter render an object shared by many issues once, with the same text as formatIssue', () => {
+    let reads = 0;
+    const shared = {
+      get level() {
+        reads++;
+        return 9;
+      },
+    };
+    const issues: Issue[] = Array.from({ length: 50 }, (_, i) => ({ path: ['participants', i, 'wants', 'x'], message: 'desire must be a number 0..5', received: shared }));
+    const message = issuesMessage(issues);
+    expect(reads).toBe(1);
+    const format = issueFormatter();
+    expect(issues.map(format)).toEqual(message.split('\n'));
+    expect(reads).toBe(2);
+    expect(formatIssue(issues[0]!)).toBe('participants[0].wants.x: desire must be a number 0..5, got {"level":9}');
   });
 });

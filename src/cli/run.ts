@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { BinomeError, formatIssue, presetNames } from '../index';
+import { BinomeError, issueFormatter, presetNames } from '../index';
 import { circlesCommand, type CirclesCommandOptions } from './commands/circles';
 import { demoCommand } from './commands/demo';
 import { evaluateCommand, type EvaluateCommandOptions } from './commands/evaluate';
@@ -205,7 +205,7 @@ function reportError(env: CliEnv, error: unknown): ExitCodeValue {
   }
   if (error instanceof BinomeError) {
     const { issues } = error;
-    const shown = issues.slice(0, 200).map(formatIssue);
+    const shown = issues.slice(0, 200).map(issueFormatter());
     env.stderr.write(`error: ${issues.length === 1 ? shown[0] : `${issues.length} problems:\n${shown.map((l) => `  ${l}`).join('\n')}`}\n`);
     if (issues.length > shown.length) env.stderr.write(`  ... and ${issues.length - shown.length} more (binome validate lists them all)\n`);
     return ExitCode.invalidInput;

@@ -147,7 +147,7 @@ export function validateParticipantList(
     return { entries: [], issues: [tooMany(prefix, input.length, limits.maxParticipants, 'participants per run', 'maxParticipants')] };
   }
   const schema = participantSchema(options);
-  const scan = { maxKeyLength: limits.maxStringLength, maxItems: largestListLimit(limits) };
+  const scan = { maxKeyLength: limits.maxStringLength, maxItems: largestListLimit(limits), clean: new WeakMap<object, number>() };
   const entries: IndexedParticipant[] = [];
   const issues: Issue[] = [];
   // Lists of one record may be long only when a limit was lifted past the issue budget.

@@ -165,7 +165,7 @@ export const GOAL_MIN_SHARE = 0.25;
 export function parseProgram(input: unknown, options: ProgramParseOptions = {}): Program {
   const limits = resolveLimits(options);
   throwIfAny(programSizeIssues(input, limits));
-  throwIfAny(reservedKeyIssues(input, ['program'], { maxKeyLength: limits.maxStringLength, maxItems: largestListLimit(limits) }));
+  throwIfAny(reservedKeyIssues(input, ['program'], { maxKeyLength: limits.maxStringLength, maxItems: largestListLimit(limits), clean: new WeakMap() }));
   const schema = programSchemaFor(limits.maxStringLength);
   throwIfAny(longListIssues(schema, input, ['program']));
   const result = schema.safeParse(input ?? {}, { error: zodMessage });

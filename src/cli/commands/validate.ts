@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { formatIssue } from '../../index';
+import { issueFormatter } from '../../index';
 import { validateFile } from '../../io/index';
 import { ExitCode, type CliEnv, type ExitCodeValue } from '../env';
 import { oneOf } from '../output';
@@ -30,7 +30,8 @@ export async function validateCommand(env: CliEnv, file: string, options: Valida
     delimiter,
     displayName: file,
   });
-  for (const issue of report.issues) env.stdout.write(`${formatIssue(issue)}\n`);
+  const format = issueFormatter();
+  for (const issue of report.issues) env.stdout.write(`${format(issue)}\n`);
   const what = report.kind === 'program' ? 'program' : `${report.count} ${NOUNS[report.kind][report.count === 1 ? 0 : 1]}`;
   if (report.issues.length === 0) {
     if (options.quiet !== true) env.stdout.write(`${file}: valid ${report.kind} file (${what})\n`);
