@@ -109,15 +109,15 @@ export function parseHistory(input: unknown, options: ParseOptions = {}): Histor
   let stopped = false;
   const cohorts: Cohort[] = data.cohorts.map((cohort, c) => {
     const prefix = ['cohorts', c] as const;
-    const firstAt = cohortSeen.get(cohort.id);
-    if (firstAt !== undefined) issues.push({ path: [...prefix, 'id'], message: `duplicate cohort id (first at cohorts[${firstAt}])`, received: cohort.id });
-    else cohortSeen.set(cohort.id, c);
-    if (issues.length >= MAX_ISSUES) {
+    if (stopped || issues.length >= MAX_ISSUES) {
       // Budget spent: the cohorts left are not read (each one still gets its shape, for the type).
       if (!stopped) issues.push(stoppedIssue(['cohorts'], c, data.cohorts.length));
       stopped = true;
       return { id: cohort.id, participants: [], pairs: [] };
     }
+    const firstAt = cohortSeen.get(cohort.id);
+    if (firstAt !== undefined) issues.push({ path: [...prefix, 'id'], message: `duplicate cohort id (first at cohorts[${firstAt}])`, received: cohort.id });
+    else cohortSeen.set(cohort.id, c);
     const { entries, issues: recordIssues, stoppedAt } = validateParticipantList(cohort.participants, [...prefix, 'participants'], options, MAX_ISSUES - issues.length);
     appendIssues(issues, recordIssues);
     if (stoppedAt !== undefined) {

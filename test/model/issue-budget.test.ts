@@ -99,6 +99,13 @@ describe('the issue budget', () => {
     expectStopped(issues, 'cohorts[3].participants', 100, 300);
   });
 
+  test('history: the stop is the last issue, even with duplicate cohort ids after it', () => {
+    const cohort = { id: 'same', participants: Array.from({ length: 600 }, (_, i) => junior(`j-${i}`, { skills: { 'ai-tools': 7 } })), pairs: [] };
+    const issues = issuesOf(() => parseHistory({ cohorts: [cohort, cohort, cohort] }));
+    expect(formatIssue(issues[600]!)).toBe('cohorts[1].id: duplicate cohort id (first at cohorts[0]), got "same"');
+    expectStopped(issues, 'cohorts[1].participants', 399, 600);
+  });
+
   test('a CSV file of 3000 bad rows: the first 1000, then where it stopped', () => {
     const rows = Array.from({ length: 3000 }, (_, i) => `j-${i},junior,true,IT,7`);
     const issues = issuesOf(() => parseParticipantsCsv(['id,role,volunteer,department,skills.ai-tools', ...rows].join('\n')));
