@@ -297,6 +297,22 @@ export function throwIfAny(issues: readonly Issue[]): void {
 }
 
 /**
+ * Throws a {@link PluginError} with one issue per problem of a malformed plug-in, named by its id
+ * when it has a usable one (`scorers[0].mine`), else by its place alone (`scorers[0]`).
+ *
+ * @internal Shared by the shape checks of scorers and constraints.
+ * @param plugin - The plug-in as given (any value).
+ * @param where - Its place: `scorers[0]`, `defineConstraint`, ...
+ * @param problems - What is wrong with it; none means nothing is thrown.
+ */
+export function throwIfPluginProblems(plugin: unknown, where: string, problems: readonly string[]): void {
+  const id = plugin !== null && typeof plugin === 'object' ? (plugin as { id?: unknown }).id : undefined;
+  const path = typeof id === 'string' && id !== '' ? [where, id] : [where];
+  const [first, ...rest] = problems.map((message) => ({ path, message }));
+  if (first) throw new PluginError([first, ...rest]);
+}
+
+/**
  * An unexpected error (a bug, or an exception thrown by a custom plug-in), wrapped by the `safe*`
  * functions so that callers get one error shape; the original error is the `cause`.
  */

@@ -1,4 +1,4 @@
-import { PluginError } from '../errors';
+import { throwIfPluginProblems } from '../errors';
 import type { Reason } from '../explain/messages/types';
 import type { CohortContext } from '../model/context';
 import type { Participant } from '../model/participant';
@@ -60,8 +60,5 @@ export function checkConstraint(constraint: unknown, where: string): asserts con
     if (typeof c.why !== 'function') problems.push('why must be a function (junior, senior) => Reason');
     if (c.note !== undefined && typeof c.note !== 'function') problems.push('note, when given, must be a function');
   }
-  // Named by its id when it has a usable one, else by its place alone.
-  const id = c !== null && typeof c === 'object' && typeof c.id === 'string' && c.id !== '' ? c.id : undefined;
-  const [first, ...rest] = problems.map((message) => ({ path: id === undefined ? [where] : [where, id], message }));
-  if (first) throw new PluginError([first, ...rest]);
+  throwIfPluginProblems(c, where, problems);
 }

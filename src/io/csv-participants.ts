@@ -475,7 +475,7 @@ export class ParticipantsCsvReader {
       this.issues.push(result.issue);
       if (this.issues.length >= MAX_ISSUES) {
         // The issue budget: a file bad from top to bottom stops here, as the parse functions do.
-        this.issues.push({ path: ['participants'], message: `stopped after ${MAX_ISSUES} issues; rows from line ${this.nextLine} on were not checked`, source: { file: this.file, line: this.nextLine } });
+        this.issues.push(this.stopIssue(this.nextLine));
         this.halted = true;
       }
       return;
@@ -519,10 +519,14 @@ export class ParticipantsCsvReader {
     order.sort((a, b) => a.line - b.line || a.column - b.column || a.i - b.i);
     const sorted = order.map((o) => o.issue);
     if (stoppedAt !== undefined) {
-      const line = this.places[stoppedAt]?.line ?? this.nextLine;
-      sorted.push({ path: ['participants'], message: `stopped after ${MAX_ISSUES} issues; rows from line ${line} on were not checked`, source: { file: this.file, line } });
+      sorted.push(this.stopIssue(this.places[stoppedAt]?.line ?? this.nextLine));
     }
     return { participants: entries.map((e) => e.participant), issues: sorted, rows: this.rows };
+  }
+
+  /** The last issue once {@link MAX_ISSUES} were found: where reading, or checking, stopped. */
+  private stopIssue(line: number): Issue {
+    return { path: ['participants'], message: `stopped after ${MAX_ISSUES} issues; rows from line ${line} on were not checked`, source: { file: this.file, line } };
   }
 
   /** Position of an issue's column in the header, to order the issues of a line; -1 for none. */

@@ -1,4 +1,4 @@
-import { PluginError } from '../errors';
+import { throwIfPluginProblems } from '../errors';
 import type { Reason } from '../explain/messages/types';
 import type { CohortContext } from '../model/context';
 import type { Participant } from '../model/participant';
@@ -56,8 +56,5 @@ export function checkScorer(scorer: unknown, where: string): asserts scorer is S
     if (typeof s.score !== 'function') problems.push('score must be a function (junior, senior) => number in [0, 1]');
     if (typeof s.explain !== 'function') problems.push('explain must be a function (junior, senior) => Reason[]');
   }
-  // Named by its id when it has a usable one, else by its place alone.
-  const id = s !== null && typeof s === 'object' && typeof s.id === 'string' && s.id !== '' ? s.id : undefined;
-  const [first, ...rest] = problems.map((message) => ({ path: id === undefined ? [where] : [where, id], message }));
-  if (first) throw new PluginError([first, ...rest]);
+  throwIfPluginProblems(s, where, problems);
 }
