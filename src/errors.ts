@@ -219,6 +219,21 @@ export function stoppedIssue(path: readonly (string | number)[], next: number, l
 }
 
 /**
+ * The last issue of a parse that reached {@link MAX_ISSUES} inside an object of many keys (a
+ * `skills` record with the skill limit lifted): `participants[0].skills: stopped after 1000
+ * issues; keys from "k1000" on (1000 of 50000 read) were not checked`.
+ *
+ * @param path - The object being read.
+ * @param nextKey - The first key not checked (cut to 40 characters).
+ * @param next - How many keys were checked.
+ * @param count - How many keys the object has.
+ */
+export function stoppedKeysIssue(path: readonly (string | number)[], nextKey: string, next: number, count: number): Issue {
+  const shown = nextKey.length > 40 ? `${nextKey.slice(0, 40)}...` : nextKey;
+  return { path, message: `stopped after ${MAX_ISSUES} issues; keys from ${JSON.stringify(shown)} on (${next} of ${count} read) were not checked` };
+}
+
+/**
  * Most issues an error's `message` lists, one per line; past them a last line says how many more
  * there are. `issues` always holds them all. Rendering a hundred thousand issues into one message
  * would turn a 1 MB hostile file into a 10 MB string.

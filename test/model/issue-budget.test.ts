@@ -91,6 +91,43 @@ describe('the issue budget', () => {
     expectStopped(issues, 'participants[0].languages', MAX_ISSUES, 10_000_000);
   });
 
+  test('a record of 50,000 bad skill levels under a lifted skill limit: the first 1000 issues, then the key where it stopped', () => {
+    // Found by the deep run of parseHistory (after 48,115 cases): zod listed all 50,000 issues.
+    const skills = Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`k${i}`, i]));
+    const issues = issuesOf(() => parseParticipants([junior('j-1', { skills })], { limits: { maxSkillsPerPerson: Number.POSITIVE_INFINITY } }));
+    expect(issues).toHaveLength(MAX_ISSUES + 1);
+    expect(formatIssue(issues[0]!)).toBe('participants[0].skills.k6: level must be 0..5, got 6');
+    expect(issues.slice(0, MAX_ISSUES).map((issue) => issue.path.at(-1))).toEqual(Array.from({ length: MAX_ISSUES }, (_, i) => `k${i + 6}`));
+    expect(formatIssue(issues.at(-1)!)).toBe('participants[0].skills: stopped after 1000 issues; keys from "k1006" on (1006 of 50000 read) were not checked');
+  });
+
+  test('a long record with a few bad entries: each one reported, worded as for a short record', () => {
+    const skills: Record<string, unknown> = Object.fromEntries(Array.from({ length: 1500 }, (_, i) => [`k${i}`, 3]));
+    skills.k10 = 7;
+    skills.k1499 = 'high';
+    const options = { limits: { maxSkillsPerPerson: 2000 } };
+    const issues = issuesOf(() => parseParticipants([junior('j-1', { skills })], options));
+    const short = issuesOf(() => parseParticipants([junior('j-1', { skills: { k10: 7, k1499: 'high' } })], options));
+    expect(issues.map(formatIssue)).toEqual(short.map(formatIssue));
+    expect(issues.map(formatIssue)).toEqual(['participants[0].skills.k10: level must be 0..5, got 7', expect.stringMatching(/^participants\[0\]\.skills\.k1499: .*"high"$/)]);
+  });
+
+  test('a long record of valid entries parses as without the entry-by-entry check', () => {
+    const taxonomy = Array.from({ length: 1500 }, (_, i) => ({ id: `k${i}`, label: `Skill ${i}`, domain: 'digital-tools', teacher: 'junior' }));
+    const skills = Object.fromEntries(taxonomy.map((skill, i) => [skill.id, i % 6]));
+    const [parsed] = parseParticipants([junior('j-1', { skills })], { skills: taxonomy as never, limits: { maxSkillsPerPerson: 2000, maxSkills: 2000 } });
+    expect(parsed!.skills).toEqual(skills);
+    expect(Object.keys(parsed!.skills)).toEqual(Object.keys(skills));
+  });
+
+  test('program weights: a long record under a lifted list limit stops at the budget too', () => {
+    const weights = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`w${i}`, 'heavy']));
+    const issues = issuesOf(() => parseProgram({ weights }, { limits: { maxListLength: Number.POSITIVE_INFINITY } }));
+    expect(issues).toHaveLength(MAX_ISSUES + 1);
+    expect(issues[0]!.path).toEqual(['program', 'weights', 'w0']);
+    expect(formatIssue(issues.at(-1)!)).toBe('program.weights: stopped after 1000 issues; keys from "w1000" on (1000 of 5000 read) were not checked');
+  });
+
   test('history: one budget over all cohorts, one stop', () => {
     const cohort = (c: number) => ({ id: `c-${c}`, participants: Array.from({ length: 300 }, (_, i) => junior(`j-${i}`, { skills: { 'ai-tools': 7 } })), pairs: [] });
     const issues = issuesOf(() => parseHistory({ cohorts: Array.from({ length: 5 }, (_, c) => cohort(c)) }));
