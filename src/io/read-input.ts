@@ -13,6 +13,7 @@ import { parse } from 'csv-parse';
 import { BinomeError, throwIfAny, ValidationError, type Issue } from '../errors';
 import { matchResultSchema, type MatchResult } from '../model/result';
 import { fromZodIssues } from '../model/zod-issues';
+import { longListIssues } from '../model/long-lists';
 import { checkProgramReferences } from '../model/cross-checks';
 import { parseHistory, type History } from '../model/history';
 import { resolveLimits, type ParseOptions } from '../model/parse-options';
@@ -324,6 +325,7 @@ export async function loadResult(file: string, options: FileOptions = {}): Promi
   const name = options.displayName ?? file;
   const read = await readJson(file, name);
   throwIfAny(read.issues);
+  throwIfAny(longListIssues(matchResultSchema, read.value, ['result']).map((issue) => ({ ...issue, source: { file: name } })));
   const parsed = matchResultSchema.safeParse(read.value);
   if (parsed.success) return parsed.data;
   const [first, ...rest] = fromZodIssues(parsed.error.issues, read.value, ['result'], () => undefined).map((issue) => ({ ...issue, source: { file: name } }));

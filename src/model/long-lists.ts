@@ -30,8 +30,9 @@ function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
 
 /**
  * Issues of the lists longer than {@link MAX_ISSUES} items inside `value`, found by walking
- * `schema` and `value` together through objects, records and arrays (unions are not entered: the
- * lists they hold are capped by their own limits). Each long list is checked item by item against
+ * `schema` and `value` together through objects, records, arrays and discriminated unions (the
+ * option the value's tag selects; other unions are not entered, and the program has no list
+ * under one). Each long list is checked item by item against
  * its item schema, and each record of more than {@link MAX_ISSUES} keys entry by entry, until
  * {@link MAX_ISSUES} issues; shorter lists and records are only searched for long ones inside
  * them. No issue means the long lists are well formed and zod may read the document.
@@ -45,6 +46,17 @@ export function longListIssues(schema: z.core.$ZodType, value: unknown, prefix: 
   const out: Issue[] = [];
   walk(schema, value, prefix, out);
   return out;
+}
+
+/** The option of a discriminated union that the value's own tag selects, if any. */
+function selectedOption(def: z.core.$ZodDiscriminatedUnionDef, value: Record<string, unknown>): z.core.$ZodType | undefined {
+  if (!Object.prototype.hasOwnProperty.call(value, def.discriminator)) return undefined;
+  const tag = value[def.discriminator];
+  return def.options.find((option) => {
+    const inner = unwrap(option)._zod.def;
+    const field = inner.type === 'object' ? (inner as z.core.$ZodObjectDef).shape[def.discriminator] : undefined;
+    return field !== undefined && z.safeParse(field, tag).success;
+  });
 }
 
 /** Walks one value; returns `false` once the budget is spent. */
@@ -74,6 +86,11 @@ function walk(schema: z.core.$ZodType, value: unknown, path: readonly PathKey[],
       if (!parsed.success) for (const issue of fromZodIssues(parsed.error.issues, item, [...path, i])) out.push(issue);
     }
     return true;
+  }
+  if (def.type === 'union' && 'discriminator' in def && !Array.isArray(value)) {
+    // A discriminated union (the quotas): enter the option its tag selects, as zod will.
+    const option = selectedOption(def as z.core.$ZodDiscriminatedUnionDef, value as Record<string, unknown>);
+    return option === undefined || walk(option, value, path, out);
   }
   if (def.type === 'object' && !Array.isArray(value)) {
     const shape = (def as z.core.$ZodObjectDef).shape;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { throwIfAny, type Issue } from '../errors';
+import { MAX_ISSUES, stoppedIssue, stoppedKeysIssue, throwIfAny, type Issue } from '../errors';
 import { largestListLimit, programSizeIssues } from './limits';
 import { longListIssues } from './long-lists';
 import { DEFAULT_LIMITS, resolveLimits, type ParseOptions } from './parse-options';
@@ -228,15 +228,24 @@ export function unknownWeightIssues(program: Program, scorerIds: readonly string
     const hint = suggest(key, scorerIds);
     return `no scorer with this id (known: ${scorerIds.join(', ')}${hint ? `; did you mean "${hint}"?` : ''})`;
   };
-  const weightIssues: Issue[] = Object.keys(program.weights)
-    .filter((key) => !known.has(key))
-    .map((key) => ({ path: ['program', 'weights', key], message: message(key) }));
-  const goalIssues: Issue[] = program.goals.flatMap((goal, i) =>
-    (goal.scorers ?? []).flatMap((key, k): Issue[] =>
-      known.has(key) ? [] : [{ path: ['program', 'goals', i, 'scorers', k], message: message(key), received: key }],
-    ),
-  );
-  return [...weightIssues, ...goalIssues];
+  // Budgeted like a parse: a program may name many scorers under a lifted list limit.
+  const issues: Issue[] = [];
+  const keys = Object.keys(program.weights);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (known.has(key)) continue;
+    if (issues.length >= MAX_ISSUES) return [...issues, stoppedKeysIssue(['program', 'weights'], key, i, keys.length)];
+    issues.push({ path: ['program', 'weights', key], message: message(key) });
+  }
+  for (const [g, goal] of program.goals.entries()) {
+    const ids = goal.scorers ?? [];
+    for (let k = 0; k < ids.length; k++) {
+      if (known.has(ids[k]!)) continue;
+      if (issues.length >= MAX_ISSUES) return [...issues, stoppedIssue(['program', 'goals', g, 'scorers'], k, ids.length)];
+      issues.push({ path: ['program', 'goals', g, 'scorers', k], message: message(ids[k]!), received: ids[k] });
+    }
+  }
+  return issues;
 }
 
 /**

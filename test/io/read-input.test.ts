@@ -5,9 +5,9 @@ import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
-import { ValidationError, formatIssue, parseParticipants, parseProgram } from '../../src/index';
+import { MAX_ISSUES, ValidationError, formatIssue, match, parseParticipants, parseProgram } from '../../src/index';
 import { ParticipantsCsvReader, csvParseOptions, parseParticipantsCsv, type CsvReadResult } from '../../src/io/csv-participants';
-import { detectKind, loadHistory, loadParticipants, loadProgram, validateFile } from '../../src/io/read-input';
+import { detectKind, loadHistory, loadParticipants, loadProgram, loadResult, validateFile } from '../../src/io/read-input';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 const org10000 = fileURLToPath(new URL('../../benchmarks/data/org-10000.csv', import.meta.url));
@@ -227,5 +227,22 @@ describe('validateFile', () => {
     const report = await validateFile(fixture('participants.sample.json'), { kind: 'history', displayName: 'p.json' });
     expect(report.kind).toBe('history');
     expect(report.issues.map(formatIssue)[0]).toMatch(/^p\.json: /);
+  });
+});
+
+describe('loadResult', () => {
+  test('reads back the JSON of a match', async () => {
+    const participants = JSON.parse(readFileSync(fixture('participants.sample.json'), 'utf8')) as unknown;
+    const result = match({ participants: participants as never });
+    const file = temp('result.json', JSON.stringify(result));
+    expect(await loadResult(file)).toEqual(JSON.parse(JSON.stringify(result)));
+  });
+
+  test('a result of 100,000 bad pairs: the first 1000 issues, then where it stopped, each naming the file', async () => {
+    const file = temp('bad-result.json', JSON.stringify({ pairs: Array(100_000).fill(7) }));
+    const issues = await rejection(loadResult(file, { displayName: 'res.json' }));
+    expect(issues).toHaveLength(MAX_ISSUES + 1);
+    expect(issues[0]).toMatch(/^res\.json: result\.pairs\[0\]: /);
+    expect(issues.at(-1)).toBe('res.json: result.pairs: stopped after 1000 issues; items from [1000] on (of 100000) were not checked');
   });
 });

@@ -4,7 +4,7 @@
  * ten-million-slot list under a limit lifted to Infinity gave ten million issues (minutes, GBs).
  */
 import { describe, expect, test } from 'vitest';
-import { MAX_ISSUES, ValidationError, formatIssue, parseHistory, parseParticipants, parseProgram, type Issue } from '../../src/index';
+import { MAX_ISSUES, ValidationError, formatIssue, match, parseHistory, parseParticipants, parseProgram, type Issue } from '../../src/index';
 import { parseParticipantsCsv } from '../../src/io/index';
 import { person } from '../helpers/people';
 
@@ -126,6 +126,27 @@ describe('the issue budget', () => {
     expect(issues).toHaveLength(MAX_ISSUES + 1);
     expect(issues[0]!.path).toEqual(['program', 'weights', 'w0']);
     expect(formatIssue(issues.at(-1)!)).toBe('program.weights: stopped after 1000 issues; keys from "w1000" on (1000 of 5000 read) were not checked');
+  });
+
+  test('lists inside a quota (the option its kind selects) stop at the budget too', () => {
+    const ids = issuesOf(() => parseProgram({ quotas: [{ id: 'q', kind: 'mustMatch', ids: Array(100_000).fill(7) }] }, { limits: { maxParticipants: Number.POSITIVE_INFINITY } }));
+    expect(formatIssue(ids[0]!)).toBe('program.quotas[0].ids[0]: must be a string (got number), got 7');
+    expectStopped(ids, 'program.quotas[0].ids', MAX_ISSUES, 100_000);
+    const quota = { id: 'q', kind: 'minPairs', per: { side: 'junior', attribute: 'a' }, count: 1, values: Array(100_000).fill({}) };
+    expectStopped(issuesOf(() => parseProgram({ quotas: [quota] }, { limits: { maxListLength: Number.POSITIVE_INFINITY } })), 'program.quotas[0].values', MAX_ISSUES, 100_000);
+    // An unknown kind selects no option: one issue, as zod gives it.
+    expect(issuesOf(() => parseProgram({ quotas: [{ ...quota, kind: 'nope' }] }, { limits: { maxListLength: Number.POSITIVE_INFINITY } }))).toHaveLength(1);
+  });
+
+  test('match: weights and goal scorers naming no scorer stop at the budget', () => {
+    const options = { parse: { limits: { maxListLength: Number.POSITIVE_INFINITY } } };
+    const weights = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`w${i}`, 1]));
+    const byWeights = issuesOf(() => match({ participants: [], program: { weights } }, options));
+    expect(byWeights).toHaveLength(MAX_ISSUES + 1);
+    expect(formatIssue(byWeights[0]!)).toMatch(/^program\.weights\.w0: no scorer with this id \(known: /);
+    expect(formatIssue(byWeights.at(-1)!)).toBe('program.weights: stopped after 1000 issues; keys from "w1000" on (1000 of 5000 read) were not checked');
+    const goals = [{ id: 'g', label: 'G', scorers: Array.from({ length: 5000 }, (_, i) => `s${i}`) }];
+    expectStopped(issuesOf(() => match({ participants: [], program: { goals } }, options)), 'program.goals[0].scorers', MAX_ISSUES, 5000);
   });
 
   test('history: one budget over all cohorts, one stop', () => {
