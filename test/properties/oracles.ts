@@ -7,6 +7,7 @@ import { parseParticipants, parseProgram, scorePairs, type Participant } from '.
 import type { RawInput } from '../helpers/arbitraries';
 import { brokenRules, naiveScore, quotaViolations } from '../helpers/check-result';
 import { bestSubset, type PairSet } from '../helpers/subsets';
+import { MIN_SCORE_TOLERANCE } from '../../src/engine/pair-scoring';
 
 /** Parsed program and participants of a raw input, with capacities and the score matrix. */
 export function parsed(input: RawInput) {
@@ -38,24 +39,36 @@ export function bruteBest(input: RawInput): PairSet | null {
   });
 }
 
-/** Why the locked pairs cannot all hold (a rule, `minScore`, a repeat, a capacity); null when they can. */
-export function lockProblem(input: RawInput): string | null {
+/**
+ * Whether the locked pairs can all hold, by the README's reading of the rules, `minScore` being met
+ * within {@link MIN_SCORE_TOLERANCE} (the deep run found the oracle without it calling a locked
+ * pair of 14.999999999999998 by the naive sum, 15 by the engine, below a `minScore` of 15).
+ * `problem` says why they cannot (a rule, `minScore`, a repeat, a capacity); null when they can.
+ * `edge` names a locked pair whose naive score lies within 1e-12 of `minScore -
+ * MIN_SCORE_TOLERANCE`: the naive sum and the engine's differ by a few ulps and may fall on either
+ * side of that edge, so when `problem` is null either answer is right.
+ */
+export function lockProblem(input: RawInput): { readonly problem: string | null; readonly edge: string | null } {
   const { program, byId, capacity } = parsed(input);
   const load = new Map<string, number>();
   const seen = new Set<string>();
+  const lowest = program.constraints.minScore - MIN_SCORE_TOLERANCE;
+  let edge: string | null = null;
   for (const { juniorId, seniorId } of program.constraints.lockedPairs) {
     const j = byId.get(juniorId)!;
     const s = byId.get(seniorId)!;
     const key = `${juniorId}|${seniorId}`;
-    if (seen.has(key)) return `${key} listed twice`;
+    if (seen.has(key)) return { problem: `${key} listed twice`, edge };
     seen.add(key);
     const broken = brokenRules(j, s, program, byId);
-    if (broken.length > 0) return `${key} breaks ${broken.join(', ')}`;
-    if (naiveScore(j, s, program) < program.constraints.minScore) return `${key} below minScore`;
+    if (broken.length > 0) return { problem: `${key} breaks ${broken.join(', ')}`, edge };
+    const score = naiveScore(j, s, program);
+    if (Math.abs(score - lowest) < 1e-12) edge ??= key;
+    else if (score < lowest) return { problem: `${key} below minScore`, edge };
     for (const id of [juniorId, seniorId]) load.set(id, (load.get(id) ?? 0) + 1);
   }
-  for (const [id, n] of load) if (n > capacity(id)) return `${id} locked ${n} times`;
-  return null;
+  for (const [id, n] of load) if (n > capacity(id)) return { problem: `${id} locked ${n} times`, edge };
+  return { problem: null, edge };
 }
 
 /** Eligible pairs (row, col in id order), the distinct scores they have, and capacities. */
