@@ -325,11 +325,12 @@ export async function loadResult(file: string, options: FileOptions = {}): Promi
   const name = options.displayName ?? file;
   const read = await readJson(file, name);
   throwIfAny(read.issues);
-  throwIfAny(longListIssues(matchResultSchema, read.value, ['result']).map((issue) => ({ ...issue, source: { file: name } })));
+  const inFile = (issue: Issue): Issue => ({ ...issue, source: { file: name } });
+  throwIfAny(longListIssues(matchResultSchema, read.value, ['result']).map(inFile));
   const parsed = matchResultSchema.safeParse(read.value);
   if (parsed.success) return parsed.data;
-  const [first, ...rest] = fromZodIssues(parsed.error.issues, read.value, ['result'], () => undefined).map((issue) => ({ ...issue, source: { file: name } }));
-  throw new ValidationError(first ? [first, ...rest] : [{ path: ['result'], message: 'is not a match result', source: { file: name } }]);
+  const [first, ...rest] = fromZodIssues(parsed.error.issues, read.value, ['result'], () => undefined).map(inFile);
+  throw new ValidationError(first ? [first, ...rest] : [inFile({ path: ['result'], message: 'is not a match result' })]);
 }
 
 /** A kind guessed from a file name, for content that cannot tell. */

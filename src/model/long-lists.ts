@@ -32,9 +32,9 @@ function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
  * Issues of the lists longer than {@link MAX_ISSUES} items inside `value`, found by walking
  * `schema` and `value` together through objects, records, arrays and discriminated unions (the
  * option the value's tag selects; other unions are not entered, and the program has no list
- * under one). Each long list is checked item by item against
- * its item schema, and each record of more than {@link MAX_ISSUES} keys entry by entry, until
- * {@link MAX_ISSUES} issues; shorter lists and records are only searched for long ones inside
+ * under one). Each long list is checked item by item against its item schema, and each record of
+ * more than {@link MAX_ISSUES} keys in slices of keys (each slice no larger than the budget left),
+ * until {@link MAX_ISSUES} issues; shorter lists and records are only searched for long ones inside
  * them. No issue means the long lists are well formed and zod may read the document.
  *
  * @param schema - The schema of `value`.
