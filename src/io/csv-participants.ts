@@ -512,15 +512,18 @@ export class ParticipantsCsvReader {
     if (this.halted) return { participants: [], issues: [...this.issues], rows: this.rows };
     const converter = this.converter;
     const { entries, issues, stoppedAt } = validateParticipantList(this.records, ['participants'], this.options);
-    if (stoppedAt === undefined) appendIssues(issues, checkParticipants(entries, this.options.skills ?? defaultSkills, ['participants']));
+    let stop = stoppedAt;
+    if (stop === undefined) {
+      const cross = checkParticipants(entries, this.options.skills ?? defaultSkills, ['participants'], MAX_ISSUES - issues.length);
+      appendIssues(issues, cross.issues);
+      stop = cross.stoppedAt;
+    }
     const located = issues.map((issue) => this.locate(issue)).filter((issue) => !converter?.missing.has(issue.source?.column ?? ''));
     const all = [...this.issues, ...located];
     const order = all.map((issue, i) => ({ issue, i, line: issue.source?.line ?? 0, column: this.rank(issue) }));
     order.sort((a, b) => a.line - b.line || a.column - b.column || a.i - b.i);
     const sorted = order.map((o) => o.issue);
-    if (stoppedAt !== undefined) {
-      sorted.push(this.stopIssue(this.places[stoppedAt]?.line ?? this.nextLine));
-    }
+    if (stop !== undefined) sorted.push(this.stopIssue(this.places[stop]?.line ?? this.nextLine));
     return { participants: entries.map((e) => e.participant), issues: sorted, rows: this.rows };
   }
 

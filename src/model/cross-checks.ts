@@ -1,4 +1,4 @@
-import { appendIssues, type Issue } from '../errors';
+import { MAX_ISSUES, type Issue } from '../errors';
 import type { IndexedParticipant, Participant, Role } from './participant';
 import type { Program } from './program';
 import type { SkillDef } from './taxonomy';
@@ -6,27 +6,50 @@ import { suggest } from './zod-issues';
 
 type Path = readonly (string | number)[];
 
+/** What {@link checkParticipants} found, and where it stopped if its budget ran out. */
+export interface CrossCheck {
+  /** Issues ordered by record index, at most the budget. */
+  readonly issues: Issue[];
+  /** Set when the budget ran out: the index of the record from which the records were not (all) checked. */
+  readonly stoppedAt?: number;
+}
+
 /**
  * Checks across participant records: unique ids, `skills` and `wants` keys in the taxonomy,
- * `managerId` chains without loops. A `managerId` naming nobody in the list is allowed.
+ * `managerId` chains without loops. A `managerId` naming nobody in the list is allowed. Stops at
+ * `budget` issues like the parses do: the records from the one being checked on are not read,
+ * and `stoppedAt` says where, for the caller's stop issue (100,000 people with unknown skills, or one person with
+ * 500,000 of them under a lifted limit, would otherwise give an issue and a "did you mean" search
+ * each).
  *
- * @param entries - Validated participants with their input index.
+ * @param entries - Validated participants with their input index, in index order.
  * @param skills - Taxonomy the skill ids must belong to.
  * @param prefix - Path of the list in the document, e.g. `['participants']`.
- * @returns Every issue found, ordered by record index.
+ * @param budget - Issues after which the check stops; default {@link MAX_ISSUES}.
+ * @returns The issues ordered by record index, at most `budget` of them, and where it stopped.
  */
-export function checkParticipants(entries: readonly IndexedParticipant[], skills: readonly SkillDef[], prefix: Path): Issue[] {
+export function checkParticipants(entries: readonly IndexedParticipant[], skills: readonly SkillDef[], prefix: Path, budget: number = MAX_ISSUES): CrossCheck {
   const issues: Issue[] = [];
   const skillIds = skills.map((s) => s.id);
   const known = new Set(skillIds);
   const firstIndex = new Map<string, number>();
-  for (const { index, participant } of entries) {
+  // Index of the record being checked when the budget ran out.
+  let stopAt: number | undefined;
+  records: for (const { index, participant } of entries) {
+    if (issues.length >= budget) {
+      stopAt = index;
+      break;
+    }
     const seen = firstIndex.get(participant.id);
     if (seen === undefined) firstIndex.set(participant.id, index);
     else issues.push({ path: [...prefix, index, 'id'], message: `duplicate id (first at ${prefix.join('.')}[${seen}])`, received: participant.id });
     for (const field of ['skills', 'wants'] as const) {
       for (const skill of Object.keys(participant[field])) {
         if (known.has(skill)) continue;
+        if (issues.length >= budget) {
+          stopAt = index;
+          break records;
+        }
         const hint = suggest(skill, skillIds);
         issues.push({
           path: [...prefix, index, field, skill],
@@ -35,8 +58,20 @@ export function checkParticipants(entries: readonly IndexedParticipant[], skills
       }
     }
   }
-  appendIssues(issues, managerLoops(entries, prefix));
-  return issues.sort((a, b) => Number(a.path[prefix.length]) - Number(b.path[prefix.length]));
+  // Loops are found over every record (linear, no search), and kept before the stop.
+  for (const loop of managerLoops(entries, prefix)) if (stopAt === undefined || indexOf(loop, prefix) < stopAt) issues.push(loop);
+  issues.sort((a, b) => indexOf(a, prefix) - indexOf(b, prefix));
+  const room = Math.max(0, budget);
+  if (issues.length > room) {
+    stopAt = indexOf(issues[room]!, prefix);
+    issues.length = room;
+  }
+  return stopAt === undefined ? { issues } : { issues, stoppedAt: stopAt };
+}
+
+/** The record index of an issue under `prefix`. */
+function indexOf(issue: Issue, prefix: Path): number {
+  return Number(issue.path[prefix.length]);
 }
 
 /** One issue per management loop, on the member of the loop that comes first in the input. */

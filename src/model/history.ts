@@ -124,7 +124,12 @@ export function parseHistory(input: unknown, options: ParseOptions = {}): Histor
       issues.push(stoppedIssue([...prefix, 'participants'], stoppedAt, cohort.participants.length));
       stopped = true;
     } else {
-      appendIssues(issues, checkParticipants(entries, options.skills ?? defaultSkills, [...prefix, 'participants']));
+      const cross = checkParticipants(entries, options.skills ?? defaultSkills, [...prefix, 'participants'], MAX_ISSUES - issues.length);
+      appendIssues(issues, cross.issues);
+      if (cross.stoppedAt !== undefined) {
+        issues.push(stoppedIssue([...prefix, 'participants'], cross.stoppedAt, cohort.participants.length));
+        stopped = true;
+      }
     }
     const byId = new Map(entries.map((e) => [e.participant.id, e.participant] as const));
     const pairSeen = new Set<string>();

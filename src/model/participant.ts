@@ -219,7 +219,11 @@ export function parseParticipants(input: unknown, options: ParseOptions = {}): P
   }
   const { entries, issues, stoppedAt } = validateParticipantList(list, ['participants'], options);
   if (stoppedAt !== undefined) issues.push(stoppedIssue(['participants'], stoppedAt, list.length));
-  else appendIssues(issues, checkParticipants(entries, options.skills ?? defaultSkills, ['participants']));
+  else {
+    const cross = checkParticipants(entries, options.skills ?? defaultSkills, ['participants'], MAX_ISSUES - issues.length);
+    appendIssues(issues, cross.issues);
+    if (cross.stoppedAt !== undefined) issues.push(stoppedIssue(['participants'], cross.stoppedAt, list.length));
+  }
   throwIfAny(issues);
   return entries.map((entry) => entry.participant);
 }

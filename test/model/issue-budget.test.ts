@@ -164,6 +164,57 @@ describe('the issue budget', () => {
     expectStopped(issues, 'cohorts[1].participants', 399, 600);
   });
 
+  test('checks across records stop at the budget too: 3000 people with an unknown skill each', () => {
+    const people = Array.from({ length: 3000 }, (_, i) => junior(`j-${String(i).padStart(4, '0')}`, { skills: { 'ai-tool': 3 } }));
+    const issues = issuesOf(() => parseParticipants(people));
+    expect(issues).toHaveLength(MAX_ISSUES + 1);
+    expect(formatIssue(issues[0]!)).toBe('participants[0].skills.ai-tool: unknown skill id (not in the program\'s taxonomy; did you mean "ai-tools"?)');
+    expect(issues.slice(0, MAX_ISSUES).map((issue) => issue.path[1])).toEqual(Array.from({ length: MAX_ISSUES }, (_, i) => i));
+    expectStopped(issues, 'participants', MAX_ISSUES, 3000);
+    // Below the budget, every cross-record issue is still listed, with no stop.
+    const few = issuesOf(() => parseParticipants(people.slice(0, 999)));
+    expect(few).toHaveLength(999);
+    expect(few.some((issue) => issue.message.startsWith('stopped'))).toBe(false);
+  });
+
+  test('one person with 5000 unknown skill ids under a lifted skill limit: the first 1000, then the stop', () => {
+    const skills = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`zz-${i}`, 3]));
+    const issues = issuesOf(() => parseParticipants([junior('j-0', { skills }), junior('j-1')], { limits: { maxSkillsPerPerson: Infinity } }));
+    expect(issues).toHaveLength(MAX_ISSUES + 1);
+    expect(issues[999]!.path).toEqual(['participants', 0, 'skills', 'zz-999']);
+    expectStopped(issues, 'participants', 0, 2);
+  });
+
+  test('the budget counts the record issues first, then issues across records; loops past it are cut in index order', () => {
+    // 400 people with a bad level, then 700 management loops of two (one issue each, on the first of the loop).
+    const bad = Array.from({ length: 400 }, (_, i) => junior(`bad-${i}`, { skills: { 'ai-tools': 7 } }));
+    const loops = Array.from({ length: 1400 }, (_, i) => junior(`m-${i}`, { managerId: `m-${i ^ 1}` }));
+    const issues = issuesOf(() => parseParticipants([...bad, ...loops]));
+    expect(issues).toHaveLength(MAX_ISSUES + 1);
+    expect(formatIssue(issues[400]!)).toBe('participants[400].managerId: management chain loops: m-0 -> m-1 -> m-0, got "m-1"');
+    // 600 loops fit (items 400, 402, ..., 1598); the 601st, on item 1600, is the first not listed.
+    expect(issues[999]!.path).toEqual(['participants', 1598, 'managerId']);
+    expectStopped(issues, 'participants', 1600, 1800);
+  });
+
+  test('history: a cohort whose checks across records reach the budget stops there, the cohorts after it unread', () => {
+    const cohort = (c: number) => ({ id: `c-${c}`, participants: Array.from({ length: 700 }, (_, i) => junior(`j-${i}`, { wants: { 'ai-tool': 2 } })), pairs: [{ juniorId: 'nobody', seniorId: 'j-0' }] });
+    const issues = issuesOf(() => parseHistory({ cohorts: Array.from({ length: 3 }, (_, c) => cohort(c)) }));
+    expect(issues).toHaveLength(MAX_ISSUES + 1);
+    // Cohort 0: 700 unknown skills and its two pair issues; cohort 1: 298 more, then the stop.
+    expect(formatIssue(issues[701]!)).toBe('cohorts[0].pairs[0].seniorId: "j-0" is a junior, not a senior, got "j-0"');
+    expect(issues[999]!.path).toEqual(['cohorts', 1, 'participants', 297, 'wants', 'ai-tool']);
+    expectStopped(issues, 'cohorts[1].participants', 298, 700);
+  });
+
+  test('a CSV file of 3000 rows with an unknown skill column: the first 1000, then the line where checking stopped', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `j-${i},junior,true,IT,3`);
+    const issues = issuesOf(() => parseParticipantsCsv(['id,role,volunteer,department,skills.ai-tool', ...rows].join('\n')));
+    expect(issues).toHaveLength(MAX_ISSUES + 1);
+    expect(issues[999]!.source?.line).toBe(1001);
+    expect(formatIssue(issues.at(-1)!)).toBe('participants.csv:1002: stopped after 1000 issues; rows from line 1002 on were not checked');
+  });
+
   test('a CSV file of 3000 bad rows: the first 1000, then where it stopped', () => {
     const rows = Array.from({ length: 3000 }, (_, i) => `j-${i},junior,true,IT,7`);
     const issues = issuesOf(() => parseParticipantsCsv(['id,role,volunteer,department,skills.ai-tools', ...rows].join('\n')));

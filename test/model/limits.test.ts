@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { BinomeError, ValidationError, match, parseHistory, parseParticipants, parseProgram } from '../../src/index';
+import { BinomeError, ValidationError, formatIssue, match, parseHistory, parseParticipants, parseProgram } from '../../src/index';
 import { loadParticipants, loadProgram, parseParticipantsCsv, validateFile } from '../../src/io/index';
 import { DEFAULT_LIMITS, resolveLimits, type Limits } from '../../src/model/parse-options';
 import { person } from '../helpers/people';
@@ -292,22 +292,27 @@ describe('CSV', () => {
 
 describe('a great many issues', () => {
   // 1,000 people with 200 skills each from another taxonomy: 200,000 issues, which overflowed the
-  // stack when appended with push(...issues) (a RangeError instead of the ValidationError).
+  // stack when appended with push(...issues) (a RangeError instead of the ValidationError). The
+  // checks across records now stop at the issue budget: 5 people's 1,000 issues, then the stop.
   const skills = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`zz-${i}`, 3]));
   const people = Array.from({ length: 1000 }, (_, i) => ({ ...person(`j-${i}`, 'junior'), skills }));
 
   const issuesOf = (run: () => unknown) => errorOf(run).issues;
 
-  test('parseParticipants, parseHistory and the CSV reader list all 200,000', () => {
+  test('parseParticipants, parseHistory and the CSV reader: a ValidationError of the first 1,000, then where they stopped', () => {
     const direct = issuesOf(() => parseParticipants(people));
-    expect(direct).toHaveLength(200_000);
-    expect(direct[199_999]!.path).toEqual(['participants', 999, 'skills', 'zz-199']);
+    expect(direct).toHaveLength(1001);
+    expect(direct[999]!.path).toEqual(['participants', 4, 'skills', 'zz-199']);
+    expect(formatIssue(direct[1000]!)).toBe('participants: stopped after 1000 issues; items from [5] on (of 1000) were not checked');
     const history = issuesOf(() => parseHistory({ cohorts: [{ id: 'c', participants: people, pairs: [] }] }));
-    expect(history).toHaveLength(200_000);
+    expect(history).toHaveLength(1001);
+    expect(formatIssue(history[1000]!)).toBe('cohorts[0].participants: stopped after 1000 issues; items from [5] on (of 1000) were not checked');
     const header = ['id', 'role', 'volunteer', 'department', ...Object.keys(skills).map((k) => `skills.${k}`)].join(',');
     const row = (i: number) => [`j-${i}`, 'junior', 'true', 'IT', ...Object.keys(skills).map(() => '3')].join(',');
     const text = `${header}\n${Array.from({ length: 1000 }, (_, i) => row(i)).join('\n')}\n`;
-    expect(issuesOf(() => parseParticipantsCsv(text))).toHaveLength(200_000);
+    const csv = issuesOf(() => parseParticipantsCsv(text));
+    expect(csv).toHaveLength(1001);
+    expect(formatIssue(csv[1000]!)).toBe('participants.csv:7: stopped after 1000 issues; rows from line 7 on were not checked');
   }, 60_000);
 });
 
