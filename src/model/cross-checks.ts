@@ -18,9 +18,9 @@ export interface CrossCheck {
  * Checks across participant records: unique ids, `skills` and `wants` keys in the taxonomy,
  * `managerId` chains without loops. A `managerId` naming nobody in the list is allowed. Stops at
  * `budget` issues like the parses do: the records from the one being checked on are not read,
- * and `stoppedAt` says where, for the caller's stop issue (100,000 people with unknown skills, or one person with
- * 500,000 of them under a lifted limit, would otherwise give an issue and a "did you mean" search
- * each).
+ * and `stoppedAt` says where, for the caller's stop issue (100,000 people with unknown skills, or
+ * one person with 500,000 of them under a lifted limit, would otherwise give an issue and a "did
+ * you mean" search each).
  *
  * @param entries - Validated participants with their input index, in index order.
  * @param skills - Taxonomy the skill ids must belong to.
